@@ -1,0 +1,1 @@
+"""gonggam: a Korean-first customer-service desk built around service recovery."""

@@ -1,0 +1,227 @@
+"""The ingest pipeline: how one inbound message flows through gonggam, in order.
+
+    receive → persist (commit) → mask PII → triage → route → notify
+
+Every channel adapter (API, e-mail, chat, webhooks, voice, imports) hands an InboundMessage to
+`ingest`. The message is committed before anything that can fail slowly or oddly (analysis,
+routing), so a sender is only acknowledged for a stored message and a crash later loses nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from gonggam.conversations.models import (
+    Conversation,
+    Direction,
+    EventKind,
+    Message,
+    Status,
+)
+from gonggam.conversations.service import record_event
+from gonggam.customers.service import CustomerRef, resolve
+from gonggam.kit.clock import utcnow
+from gonggam.kit.html import sanitize_html
+from gonggam.reports import prometheus
+from gonggam.routing.service import route
+from gonggam.triage import analyze
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class InboundMessage:
+    """A customer's message as a channel adapter received it."""
+
+    channel: str
+    text: str
+    customer: CustomerRef
+    idempotency_key: str | None = None
+    provider_message_id: str | None = None
+    html: str | None = None
+    subject: str | None = None
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+    received_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    conversation_id: int
+    message_id: int
+    customer_id: int
+    duplicate: bool
+
+
+def ingest(factory: sessionmaker[Session], inbound: InboundMessage) -> IngestResult:
+    """Run one inbound message through every stage; returns once it is triaged and routed."""
+    started = time.perf_counter()
+    result = _persist(factory, inbound)
+    if result.duplicate:
+        prometheus.DUPLICATES.labels(channel=inbound.channel).inc()
+        return result
+    try:
+        _analyse_and_route(factory, result)
+    except Exception:
+        # The message is committed; a later triage pass can still analyse it.
+        log.exception("triage/routing failed for message %s", result.message_id)
+        prometheus.PIPELINE_FAILURES.labels(stage="triage_route").inc()
+    # notify: the committed message and events are the notification; live views poll the log.
+    prometheus.INGESTED.labels(channel=inbound.channel).inc()
+    prometheus.INGEST_SECONDS.observe(time.perf_counter() - started)
+    return result
+
+
+def _find_duplicate(session: Session, inbound: InboundMessage) -> Message | None:
+    if inbound.idempotency_key:
+        found = session.scalar(
+            select(Message).where(
+                Message.channel == inbound.channel,
+                Message.idempotency_key == inbound.idempotency_key,
+            )
+        )
+        if found is not None:
+            return found
+    if inbound.provider_message_id:
+        return session.scalar(
+            select(Message).where(
+                Message.channel == inbound.channel,
+                Message.provider_message_id == inbound.provider_message_id,
+            )
+        )
+    return None
+
+
+def _duplicate_result(message: Message) -> IngestResult:
+    return IngestResult(message.conversation_id, message.id, message.customer_id, duplicate=True)
+
+
+def _persist(factory: sessionmaker[Session], inbound: InboundMessage) -> IngestResult:
+    """receive + persist: customer, conversation and message, committed together."""
+    with factory() as session:
+        existing = _find_duplicate(session, inbound)
+        if existing is not None:
+            return _duplicate_result(existing)
+        try:
+            result = _store(session, inbound)
+            session.commit()
+            return result
+        except IntegrityError:
+            # A concurrent delivery of the same message won the race; answer with its ids.
+            session.rollback()
+            existing = _find_duplicate(session, inbound)
+            if existing is None:
+                raise
+            return _duplicate_result(existing)
+
+
+def _store(session: Session, inbound: InboundMessage) -> IngestResult:
+    now = inbound.received_at or utcnow()
+    customer = resolve(session, ref=inbound.customer, channel=inbound.channel)
+    conversation = _conversation_for(session, customer_id=customer.id, inbound=inbound, now=now)
+    message = Message(
+        conversation_id=conversation.id,
+        customer_id=customer.id,
+        direction=Direction.inbound.value,
+        channel=inbound.channel,
+        text=inbound.text,
+        html=sanitize_html(inbound.html) if inbound.html else None,
+        attachments=inbound.attachments,
+        provider_message_id=inbound.provider_message_id,
+        idempotency_key=inbound.idempotency_key,
+        created_at=now,
+    )
+    session.add(message)
+    conversation.last_message_at = now
+    if conversation.waiting_since is None:
+        conversation.waiting_since = now
+    session.flush()
+    return IngestResult(conversation.id, message.id, customer.id, duplicate=False)
+
+
+def _conversation_for(
+    session: Session, *, customer_id: int, inbound: InboundMessage, now: datetime
+) -> Conversation:
+    """The customer's current conversation on any channel, re-opened if resolved; else a new one.
+
+    One conversation per customer across channels is what spares them repeating their story.
+    """
+    current = session.scalar(
+        select(Conversation)
+        .where(Conversation.customer_id == customer_id, Conversation.status != Status.closed.value)
+        .order_by(Conversation.id.desc())
+        .limit(1)
+    )
+    if current is not None:
+        if current.status in (Status.resolved.value, Status.pending.value):
+            kind = (
+                EventKind.reopened
+                if current.status == Status.resolved.value
+                else EventKind.status_changed
+            )
+            record_event(
+                session,
+                conversation=current,
+                kind=kind,
+                actor=None,
+                at=now,
+                old=current.status,
+                new=Status.open.value,
+                reason="customer wrote again",
+            )
+            current.status = Status.open.value
+            current.resolved_at = None
+        return current
+    conversation = Conversation(
+        customer_id=customer_id,
+        channel=inbound.channel,
+        status=Status.open.value,
+        subject=inbound.subject,
+        created_at=now,
+        last_message_at=now,
+    )
+    session.add(conversation)
+    session.flush()
+    record_event(
+        session,
+        conversation=conversation,
+        kind=EventKind.created,
+        actor=None,
+        at=now,
+        channel=inbound.channel,
+    )
+    return conversation
+
+
+def _analyse_and_route(factory: sessionmaker[Session], result: IngestResult) -> None:
+    """mask PII + triage + route, in a second transaction."""
+    with factory() as session:
+        message = session.get(Message, result.message_id)
+        conversation = session.get(Conversation, result.conversation_id)
+        if message is None or conversation is None:
+            raise LookupError(f"message {result.message_id} vanished after commit")
+        analysis = analyze(message.text, channel=message.channel).to_dict()
+        message.masked_text = str(analysis["masked_text"])
+        message.triage = analysis
+        conversation.triage = analysis
+        record_event(
+            session,
+            conversation=conversation,
+            kind=EventKind.triaged,
+            actor=None,
+            at=message.created_at,
+            message_id=message.id,
+            **{
+                k: analysis[k]
+                for k in ("intent", "emotion", "intensity", "urgency", "customer_type", "abusive")
+            },
+        )
+        route(session, conversation=conversation, triage=analysis, at=message.created_at)
+        session.commit()

@@ -1,0 +1,1 @@
+"""Demo data: a realistic Korean desk to explore gonggam with (`gonggam demo`)."""

@@ -1,0 +1,1 @@
+"""Small shared plumbing: clock, html sanitizing, Korean analyzer, pagination."""
