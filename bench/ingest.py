@@ -138,7 +138,7 @@ def main() -> None:
         try:
             with admin.connect() as connection:
                 connection.execute(text(f'CREATE DATABASE "{name}"'))
-        except Exception as error:  # noqa: BLE001 - report and go on with SQLite only
+        except Exception as error:  # report and go on with SQLite only
             print(f"PostgreSQL skipped: {error}")
         else:
             url = make_url(args.postgres).set(database=name).render_as_string(hide_password=False)

@@ -266,7 +266,7 @@ def test_transfer_needs_a_reason_and_records_it(api: TestClient) -> None:
     body = done.json()
     assert body["team"] == "tech"
     assert body["transfer_count"] == 1
-    transfer = [e for e in body["events"] if e["kind"] == "transferred"][0]
+    transfer = next(e for e in body["events"] if e["kind"] == "transferred")
     assert transfer["data"]["reason"] == "앱 오류는 기술지원팀 담당"
     assert transfer["data"]["to_team"] == "tech"
     # The note travels with the conversation so the customer never repeats the story.

@@ -1,4 +1,4 @@
-"""Storage guarantees, on SQLite and PostgreSQL: nothing lost, nothing duplicated, nothing rewritten."""
+"""Storage guarantees on SQLite and PostgreSQL: nothing lost, duplicated or rewritten."""
 
 from __future__ import annotations
 
