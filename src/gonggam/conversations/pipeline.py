@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, lazyload, sessionmaker
 
 from gonggam.conversations.models import (
     Conversation,
@@ -68,7 +68,7 @@ def ingest(factory: sessionmaker[Session], inbound: InboundMessage) -> IngestRes
         prometheus.DUPLICATES.labels(channel=inbound.channel).inc()
         return result
     try:
-        _analyse_and_route(factory, result)
+        _analyse_and_route(factory, result, inbound)
     except Exception:
         # The message is committed; a later triage pass can still analyse it.
         log.exception("triage/routing failed for message %s", result.message_id)
@@ -155,6 +155,7 @@ def _conversation_for(
     """
     current = session.scalar(
         select(Conversation)
+        .options(lazyload("*"))
         .where(Conversation.customer_id == customer_id, Conversation.status != Status.closed.value)
         .order_by(Conversation.id.desc())
         .limit(1)
@@ -200,14 +201,17 @@ def _conversation_for(
     return conversation
 
 
-def _analyse_and_route(factory: sessionmaker[Session], result: IngestResult) -> None:
-    """mask PII + triage + route, in a second transaction."""
+def _analyse_and_route(
+    factory: sessionmaker[Session], result: IngestResult, inbound: InboundMessage
+) -> None:
+    """mask PII + triage (pure, outside any transaction) + route, in a second transaction."""
+    analysis = analyze(inbound.text, channel=inbound.channel).to_dict()
     with factory() as session:
-        message = session.get(Message, result.message_id)
-        conversation = session.get(Conversation, result.conversation_id)
+        # Only the rows themselves: routing needs no customer, team or author joins.
+        message = session.get(Message, result.message_id, options=[lazyload("*")])
+        conversation = session.get(Conversation, result.conversation_id, options=[lazyload("*")])
         if message is None or conversation is None:
             raise LookupError(f"message {result.message_id} vanished after commit")
-        analysis = analyze(message.text, channel=message.channel).to_dict()
         message.masked_text = str(analysis["masked_text"])
         message.triage = analysis
         conversation.triage = analysis

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from gonggam.customers.identity import (
@@ -56,23 +56,29 @@ def resolve(session: Session, *, ref: CustomerRef, channel: str) -> Customer:
     left alone: merging two people is a deliberate act, never a side effect of one message.
     """
     identities = ref.identities(channel)
-    customer: Customer | None = None
-    for kind, value in identities:
-        customer = find_by_identity(session, kind=kind, value=value)
-        if customer is not None:
-            break
-    if customer is None:
+    owners: dict[tuple[str, str], int] = {}
+    if identities:
+        rows = session.execute(
+            select(CustomerIdentity.kind, CustomerIdentity.value, CustomerIdentity.customer_id)
+            .where(or_(*(and_(CustomerIdentity.kind == k.value, CustomerIdentity.value == v)
+                         for k, v in identities)))
+        )
+        owners = {(kind, value): owner for kind, value, owner in rows}
+    owner_id = next(
+        (owners[(k.value, v)] for k, v in identities if (k.value, v) in owners), None
+    )
+    if owner_id is None:
         customer = Customer(name=ref.name)
         session.add(customer)
-        session.flush()
-    elif ref.name and not customer.name:
-        customer.name = ref.name
-    known = {(i.kind, i.value) for i in customer.identities}
+    else:
+        found = session.get(Customer, owner_id)
+        if found is None:
+            raise LookupError(f"identity points at missing customer {owner_id}")
+        customer = found
+        if ref.name and not customer.name:
+            customer.name = ref.name
     for kind, value in identities:
-        if (kind.value, value) in known:
-            continue
-        if find_by_identity(session, kind=kind, value=value) is None:
-            session.add(CustomerIdentity(customer_id=customer.id, kind=kind.value, value=value))
+        if (kind.value, value) not in owners:
+            customer.identities.append(CustomerIdentity(kind=kind.value, value=value))
     session.flush()
-    session.refresh(customer, ["identities"])
     return customer
