@@ -1,0 +1,113 @@
+"""What every rule sees (`CoachContext`) and how a rule reports (`passed` / `failed`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from gonggam.coach.patterns import first_match, sentence_around
+from gonggam.coach.result import FAIL, PASS, RuleResult
+from gonggam.coach.situation import FAILURE_CUES, Situation
+from gonggam.coach.text import DOMAIN_NOUNS, GENERIC_NOUNS, AnalyzedText
+from gonggam.coach.timeframe import find_time_frames
+
+
+@dataclass
+class CoachContext:
+    """A reply, what it answers, and derived facts shared by the rules."""
+
+    reply: AnalyzedText
+    customer: AnalyzedText | None
+    situation: Situation
+    refusing: bool
+    cliches: list[tuple[int, int, str]]
+    previous_replies: Sequence[str] = ()
+    impact_patterns: Sequence[re.Pattern[str]] = field(default_factory=tuple)
+
+    @property
+    def text(self) -> str:
+        """The reply text."""
+        return self.reply.text
+
+    @property
+    def ko(self) -> bool:
+        """Whether evidence and suggestions are written in Korean (the reply's language)."""
+        return self.reply.language == "ko"
+
+    def say(self, ko: str, en: str) -> str:
+        """Pick the Korean or English wording for this reply."""
+        return ko if self.ko else en
+
+    @property
+    def cliche_spans(self) -> list[tuple[int, int]]:
+        """Offsets of the clichés found in the reply."""
+        return [(start, end) for start, end, _ in self.cliches]
+
+    def find(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """First match of a cue in the reply outside cliché spans (boilerplate proves nothing)."""
+        return first_match(pattern, self.text, outside=self.cliche_spans)
+
+    @cached_property
+    def specifics(self) -> list[str]:
+        """The customer's own noun phrases (product, order, payment…), most telling first."""
+        if self.customer is None:
+            return []
+        phrases = list(self.customer.noun_phrases)
+        phrases += [n for n in sorted(self.customer.nouns) if n not in " ".join(phrases)]
+        return [p for p in phrases if p.lower() not in GENERIC_NOUNS][:6]
+
+    @cached_property
+    def topic(self) -> str:
+        """A short name for the customer's case, for suggestions."""
+        if self.specifics:
+            return self.specifics[0]
+        domain = sorted(n for n in self.reply.nouns if n.lower() in DOMAIN_NOUNS)
+        if domain:
+            return domain[0]
+        return self.say("이번 건", "this issue")
+
+    @cached_property
+    def time_need(self) -> str | None:
+        """The time frame the customer said they need ("내일까지"), if any."""
+        if self.customer is None:
+            return None
+        frames = find_time_frames(self.customer.text)
+        return frames[0].text if frames else None
+
+    @cached_property
+    def customer_issue(self) -> str | None:
+        """The customer's sentence that says what went wrong, if any."""
+        if self.customer is None:
+            return None
+        match = FAILURE_CUES.search(self.customer.text)
+        return sentence_around(self.customer.text, match.start(), 60) if match else None
+
+    @cached_property
+    def customer_impact(self) -> str | None:
+        """The customer's sentence that says what the problem costs them, if any."""
+        if self.customer is None:
+            return None
+        for pattern in self.impact_patterns:
+            match = pattern.search(self.customer.text)
+            if match:
+                return sentence_around(self.customer.text, match.start(), 60)
+        return None
+
+
+def passed(rule_id: str, evidence: str, span: tuple[int, int] | None = None) -> RuleResult:
+    """A passing result; `evidence` is the span that satisfied the rule."""
+    return RuleResult(rule_id, PASS, evidence, "", span)
+
+
+def passed_by(rule_id: str, match: re.Match[str]) -> RuleResult:
+    """A passing result whose evidence is a regex match in the reply."""
+    return RuleResult(rule_id, PASS, match.group().strip(), "", (match.start(), match.end()))
+
+
+def failed(
+    rule_id: str, evidence: str, suggestion: str, span: tuple[int, int] | None = None
+) -> RuleResult:
+    """A failing result with what is wrong or missing and a suggestion for this case."""
+    return RuleResult(rule_id, FAIL, evidence, suggestion, span)

@@ -1,0 +1,279 @@
+"""Rules about what the company commits to: ownership, eta, workaround, urgency, follow_up,
+gratitude.
+
+- `ownership` fails when a third party (PG사, 택배사, courier, gateway…) is named and nothing
+  says the company takes responsibility ("저희 책임", "저희가 끝까지 챙기겠습니다", "we take
+  full responsibility"), and on deflection ("저희 쪽 문제는 아닙니다", "out of our control").
+  With no third party, a committed fix by the company ("재발송해 드리겠습니다") is enough.
+- `eta` passes on a concrete time frame or range (see `timeframe`), or when the fix is already
+  done; vague promises and over-promises ("100% 해결", "guarantee") fail.
+- `workaround` passes on something the customer can do meanwhile.
+- `urgency` passes on priority or an action under way now; "we will let you know" fails.
+- `follow_up` passes on a promise to come back, check the fix, or prevent a recurrence.
+- `gratitude` passes when the customer is thanked for reporting / waiting / helping (a
+  boilerplate thank-you does not count); for praise any sincere thanks counts.
+Cues inside cliché spans never count: boilerplate proves nothing.
+"""
+
+# ruff: noqa: E501 — cue lexicons keep one alternation group per line; Hangul counts double width.
+
+from __future__ import annotations
+
+from gonggam.coach.patterns import rx
+from gonggam.coach.result import RuleResult
+from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
+from gonggam.coach.situation import Situation
+from gonggam.coach.timeframe import find_done, find_over_promise, find_time_frames, find_vague
+
+THIRD_PARTY = rx(
+    r"PG ?사|결제 ?대행 ?(사|업체)|택배 ?(사|회사|기사)|배송 ?(업체|기사)|협력 ?(업체|사)|제휴 ?(사|업체)|"
+    r"외부 ?(업체|시스템)|카드 ?사|은행 ?측|통신 ?사|제조 ?사|판매자|입점 ?업체|물류 ?(업체|사)|"
+    r"\b(courier|carrier|gateway|payment (provider|processor)|vendor|supplier|third[- ]party|"
+    r"the bank|shipping (company|partner)|delivery (company|partner)|logistics (partner|provider)|"
+    r"partner company)\b"
+)
+DEFLECTION = rx(
+    r"저희 ?(쪽|측)?(의|가)? ?(문제|잘못|책임|과실)(는|은|이|가) 아니|저희(와|랑)는? (무관|관계(가)? 없)|"
+    r"저희도 어쩔 수|어쩔 수 없(는|었|습니다)|저희 (소관|권한)이 아니|"
+    r"\bnot our (fault|responsibility|problem)|\bout of our (hands|control)|\bbeyond our control|"
+    r"\bnothing (we|i) can do|\bnot responsible for"
+)
+STRONG_OWNERSHIP = rx(
+    r"저희 ?(쪽|측)?(의|가)? ?(책임|잘못|실수|불찰|탓)|책임지고|책임을 (지|다하|지겠)|"
+    r"(저희|제가|당사)(가|는)? ?(끝까지|직접)|끝까지 (챙기|책임|해결|확인|추적)|"
+    r"\b(we|i) take (full |complete )?(responsibility|ownership)|"
+    r"\b(our|my) (responsibility|fault|mistake|error)\b|\bthat'?s on us\b|"
+    r"\b(we|i)('ll| will) (personally )?(make (this|it) right|own this|see (this|it) through)|"
+    r"\b(we|i)('ll| will) (personally )?(chase|follow|handle) .{0,25}(ourselves|myself|directly|until)"
+)
+WEAK_OWNERSHIP = rx(
+    r"(재발송|환불|정정|보상|해결|교환|발송|취소|복구|수정|반영|적립|지급|재배송|바로잡|처리|재결제|"
+    r"배송|수거|회수|지원|안내)(을|를)? ?(해 ?드리겠|해 ?드릴게|해 ?드렸|하겠습니다|하였습니다|"
+    r"했습니다|완료|해 두었|해 놓았|하고 있|진행하고|진행 중|해 드리고)|"
+    r"\b(we|i)('ll| will|'ve| have| are| am|'re|'m) (now |already |personally )?(refund|resend|re-send|"
+    r"reship|replac|fix|correct|credit|revers|cancel|process|restor|send|ship|waiv|cover|reimburs|"
+    r"issu|sort)"
+)
+WORKAROUND = rx(
+    r"그동안|그 동안|그 사이|임시로|임시 |대신|당분간|(해결|복구|정상화)될 때까지|"
+    r"다른 (결제 ?수단|카드|방법|브라우저|기기|앱|계좌|사이즈|색상)|"
+    r"(계좌 ?이체|무통장|PC ?웹|웹 ?사이트|모바일 ?웹|간편 ?결제|카카오페이|네이버페이|토스|앱 대신|"
+    r"매장|콜센터|전화 주문)(로|으로|를|을|에서)? ?(이용|결제|주문|접속|구매|수령|방문)|"
+    r"(이용|결제|주문|접속|사용|수령|구매)(하실|하시는|할) 수 있|"
+    r"(하시면|해 보시면|쓰시면|누르시면|받으시면) .{0,15}(됩니다|가능|돼요|이용하실)|대체|우회|"
+    r"방문 ?수령|직접 ?수령|먼저 (보내|발송|드리|처리|입금)|"
+    r"\b(meanwhile|in the meantime|for now|until then|until (it|this|the fix)|temporar(y|ily)|"
+    r"instead|alternative(ly)?|workaround|in the interim|while (we|you wait|the fix))\b|"
+    r"\byou can (still |also )?(use|try|pay|order|access|pick|log|switch|download|book)"
+)
+URGENCY = rx(
+    r"최우선|우선 ?순위|우선적으로|긴급|가장 먼저|제일 먼저|지금 ?(바로|즉시)|즉시|곧바로|당장|"
+    r"(복구|수정|조치|재처리|재발송|처리|점검|환불|취소|교환|정정|작업|확인|추적|회수)(를|을)? ?"
+    r"(진행 ?중|하고 있|작업 ?중|중입니다|시작했|착수|들어갔|마쳤|요청했|요청해 ?두었|접수했)|"
+    r"(엔지니어|개발 ?팀|기술 ?팀|담당자|담당 ?팀|책임자|팀장|배송 ?팀|물류 ?팀)(이|가|들이|에서)? .{0,20}"
+    r"(투입|작업|붙어|매달|복구|수정|처리하고|확인하고|진행하고|찾고)|"
+    r"방금 .{0,15}(요청|접수|처리|전달|조치|진행|보냈|발송)|"
+    r"\b(top|highest|first) priority|\bprioriti|\burgent(ly)?\b|\bright (now|away)|\bimmediately\b|"
+    r"\bas we speak|\b(engineers?|team|developers?|warehouse|staff) (is|are|has|have) (now |currently |"
+    r"actively |already )?(working|restoring|fixing|rolling|started|begun|on it)|"
+    r"\b(we|i)('re| are|'m| am) (now |currently |actively |already )?(restoring|fixing|rolling back|"
+    r"reprocessing|re-?sending|reversing|correcting|processing|rebuilding|repairing|tracing|chasing)|"
+    r"\b(we|i)('ve| have) (just |already )?(escalated|flagged|raised|reversed|processed|requested|"
+    r"started|put|issued|refunded|re-?sent|shipped|sent)"
+)
+FOLLOW_UP = rx(
+    r"다시 연락|(연락|안내|알려|말씀|문자|전화)(을|를)? ?(다시 )?(드리겠|드릴게|드리도록|드릴 예정|주겠|하겠)|"
+    r"(결과|진행 ?상황|처리 ?결과|해결 ?여부|완료 ?여부|도착 ?여부)(를|을)? .{0,15}(안내|알려|연락|공유|말씀)|"
+    r"(해결|처리|도착|완료|복구|정정|환불|입금|수령)(되|됐|되었|하|하셨|받으셨)(는지|을 때|으면|는 대로) .{0,20}"
+    r"(확인|연락|전화|문자|안내|여쭙)|"
+    r"재발 ?방지|다시는 .{0,20}(없도록|않도록)|(같은|이런|동일한) (문제|일|실수|오류)(가|이)? .{0,25}"
+    r"(없도록|않도록|반복되지)|(원인|근본 ?원인)(을|를)? ?(파악|분석|찾|확인|조사|공유|밝혀)|"
+    r"(개선|교육|점검|보완)(하겠|할 예정|을 진행|하였|했|을 마쳤|하도록)|"
+    r"\bfollow(ing)?[- ]up|\bcheck (back|in) (with you)?|\bget back to you|"
+    r"\b(update|email|call|text|message|contact|notify|write to) you (again|as soon|once|when|by|"
+    r"within|tomorrow|with|the moment|before)|\blet you know (once|when|as soon|the moment|by|within)|"
+    r"\bprevent|\b(won'?t|doesn'?t|does not|will not|never) happen again|\broot cause|"
+    r"\bmake sure (this|it) (doesn'?t|does not|never)|\b(review|fix|change|improv|tighten)\w* "
+    r"(our|the) (process|checks|training|system|procedure)"
+)
+GRATITUDE_SPECIFIC = rx(
+    r"(알려|말씀해|말씀|제보해|짚어|지적해|신고해|연락해|기다려|참아|이해해|보내|남겨|공유해|확인해|"
+    r"찾아|설명해|캡처해|기록해)\s*주셔서\s*(정말 |진심으로 |너무 )?(감사|고맙)|덕분(에|입니다|이에요)|"
+    r"\bthank(s| you)( so much| very much)? for (letting|telling|reporting|flagging|pointing|your patience|"
+    r"bringing|taking the time|catching|spotting|the heads|sharing|waiting|your help|raising|sticking|"
+    r"being patient|the (details|screenshot|report))|\bthanks to you\b|"
+    r"\bappreciate (you|your) (letting|telling|flagging|reporting|patience|help|taking|catching|spotting)"
+)
+ANY_THANKS = rx(r"감사|고맙|고마워|\bthank|\bappreciate|\bgrateful")
+
+
+def check_ownership(ctx: CoachContext) -> RuleResult:
+    """`ownership`: the company owns the problem; a third party is never the excuse."""
+    deflection = ctx.find(DEFLECTION)
+    if deflection:
+        return failed(
+            "ownership",
+            deflection.group(),
+            ctx.say(
+                f"책임을 돌리지 말고 '{ctx.topic}' 해결을 저희가 맡는다고 말하세요 (예: 저희가 끝까지 챙기겠습니다).",
+                f"Do not deflect; say the company owns fixing '{ctx.topic}' (e.g. 'we will see this through').",
+            ),
+            (deflection.start(), deflection.end()),
+        )
+    strong = ctx.find(STRONG_OWNERSHIP)
+    if strong:
+        return passed_by("ownership", strong)
+    party = THIRD_PARTY.search(ctx.text)
+    if party:
+        return failed(
+            "ownership",
+            ctx.say(
+                f"'{party.group()}'을(를) 원인으로만 들고 저희 책임은 말하지 않았습니다",
+                f"'{party.group()}' is given as the explanation; the company takes no responsibility",
+            ),
+            ctx.say(
+                f"{party.group()} 문제라도 고객님께는 저희 책임입니다 — '{ctx.topic}' 해결을 저희가 직접 "
+                "챙기겠다고 말하세요.",
+                f"Even if the {party.group()} caused it, it is ours to fix: say we take responsibility "
+                f"for '{ctx.topic}' and will see it through.",
+            ),
+            (party.start(), party.end()),
+        )
+    weak = ctx.find(WEAK_OWNERSHIP)
+    if weak:
+        return passed_by("ownership", weak)
+    return failed(
+        "ownership",
+        ctx.say(
+            "저희가 무엇을 책임지고 할지 말하지 않았습니다",
+            "the reply never says what the company will do",
+        ),
+        ctx.say(
+            f"'{ctx.topic}'을(를) 저희가 어떻게 바로잡을지 주어를 '저희가'로 해서 말하세요.",
+            f"Say, with 'we' as the subject, how the company will put '{ctx.topic}' right.",
+        ),
+    )
+
+
+def check_eta(ctx: CoachContext) -> RuleResult:
+    """`eta`: a concrete time frame or range, not a vague or over-promise."""
+    over = find_over_promise(ctx.text)
+    need = ctx.time_need
+    example = ctx.say(
+        f"고객님은 '{need}'을(를) 말씀하셨으니 그 안에 가능한지 범위로 답하세요 (예: 오늘 오후 6시까지)"
+        if need
+        else f"'{ctx.topic}' 해결 시점을 범위로 약속하세요 (예: 12시간 내, 2~3일)",
+        f"The customer needs it '{need}': say whether that is possible, as a range"
+        if need
+        else f"Give a time frame for '{ctx.topic}', as a range if unsure (e.g. within 12 hours, 2–3 days)",
+    )
+    if over:
+        return failed(
+            "eta",
+            over.text,
+            ctx.say("지킬 수 있는 만큼만 약속하세요. ", "Promise only what you can keep. ")
+            + example
+            + ".",
+            (over.start, over.end),
+        )
+    frames = find_time_frames(ctx.text)
+    if frames:
+        frame = frames[0]
+        return passed("eta", frame.text, (frame.start, frame.end))
+    done = find_done(ctx.text)
+    if done:
+        return passed("eta", done.text, (done.start, done.end))
+    vague = find_vague(ctx.text)
+    if vague:
+        return failed(
+            "eta",
+            ctx.say(f"'{vague.text}'은(는) 시점이 아닙니다", f"'{vague.text}' is not a time frame"),
+            example + ".",
+            (vague.start, vague.end),
+        )
+    return failed("eta", ctx.say("언제 해결되는지 없습니다", "no time frame"), example + ".")
+
+
+def check_workaround(ctx: CoachContext) -> RuleResult:
+    """`workaround`: something the customer can do while the fix is pending."""
+    match = ctx.find(WORKAROUND)
+    if match:
+        return passed_by("workaround", match)
+    return failed(
+        "workaround",
+        ctx.say(
+            "해결 전까지 고객님이 할 수 있는 방법이 없습니다",
+            "nothing the customer can do meanwhile",
+        ),
+        ctx.say(
+            f"'{ctx.topic}'이(가) 해결될 때까지 쓸 수 있는 방법(다른 결제 수단, 임시 조치, 먼저 보내 드리기 등)을 알려 드리세요.",
+            f"Offer something for the meantime while '{ctx.topic}' is fixed (another payment method, "
+            "a temporary step, sending a replacement first).",
+        ),
+    )
+
+
+def check_urgency(ctx: CoachContext) -> RuleResult:
+    """`urgency`: the issue is a priority and something is being done now."""
+    match = ctx.find(URGENCY)
+    if match:
+        return passed_by("urgency", match)
+    return failed(
+        "urgency",
+        ctx.say(
+            "지금 무엇을 하고 있는지 없이 기다리라는 말뿐입니다",
+            "passive: nothing says what is being done now",
+        ),
+        ctx.say(
+            f"'{ctx.topic}'을(를) 우선 처리 중이라는 것과 지금 하고 있는 조치를 구체적으로 적으세요.",
+            f"Say '{ctx.topic}' is being treated as a priority and what is being done right now.",
+        ),
+    )
+
+
+def check_follow_up(ctx: CoachContext) -> RuleResult:
+    """`follow_up`: a promise to come back after the fix or to prevent a recurrence."""
+    match = ctx.find(FOLLOW_UP)
+    if match:
+        return passed_by("follow_up", match)
+    return failed(
+        "follow_up",
+        ctx.say(
+            "해결 후 다시 연락하거나 재발을 막겠다는 말이 없습니다",
+            "the conversation just ends: no follow-up",
+        ),
+        ctx.say(
+            f"'{ctx.topic}' 해결 후 직접 다시 연락해 확인하겠다고, 또 같은 일이 없도록 무엇을 고칠지 약속하세요.",
+            f"Promise to check back once '{ctx.topic}' is fixed, and what will change so it does not recur.",
+        ),
+    )
+
+
+def check_gratitude(ctx: CoachContext) -> RuleResult:
+    """`gratitude`: thank the customer for reporting, waiting or helping."""
+    match = ctx.find(GRATITUDE_SPECIFIC)
+    if match is None and ctx.situation is Situation.PRAISE:
+        match = ctx.find(ANY_THANKS)
+    if match:
+        return passed_by("gratitude", match)
+    return failed(
+        "gratitude",
+        ctx.say(
+            "알려 주신 데 대한 감사가 없습니다",
+            "the customer is not thanked for reporting or helping",
+        ),
+        ctx.say(
+            f"'{ctx.topic}' 문제를 알려 주셔서 고맙다고, 덕분에 무엇을 고칠 수 있었는지 말하세요.",
+            f"Thank them for telling you about '{ctx.topic}' and credit what it helped fix.",
+        ),
+    )
+
+
+RULES = {
+    "ownership": check_ownership,
+    "eta": check_eta,
+    "workaround": check_workaround,
+    "urgency": check_urgency,
+    "follow_up": check_follow_up,
+    "gratitude": check_gratitude,
+}

@@ -1,0 +1,61 @@
+"""Near-copy detection between a reply and the agent's replies to other customers.
+
+Exact Jaccard similarity on character 4-shingles of the whitespace- and punctuation-free
+text. Why exact and not MinHash: the composer compares one reply with at most a few dozen
+recent replies of the same agent, where exact Jaccard costs well under a millisecond and is
+deterministic (no estimation error near the threshold, stable tests). Character shingles
+survive Korean spacing changes and a swapped customer name or order number still leaves a
+template above the threshold. MinHash LSH (datasketch) only pays off when searching a whole
+team's history, which is a report, not a keystroke.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+SHINGLE = 4
+NEAR_COPY_THRESHOLD = 0.7
+# Shorter replies share shingles by chance ("감사합니다!"), so they are not judged.
+MIN_CHARS = 20
+_NOISE = re.compile(r"[\s\W_]+")
+
+
+@dataclass(frozen=True)
+class NearCopy:
+    """The most similar previous reply and its similarity."""
+
+    index: int
+    similarity: float
+    previous: str
+
+
+def shingles(text: str, size: int = SHINGLE) -> frozenset[str]:
+    """Return the set of character shingles of `text` with spacing and punctuation removed."""
+    compact = _NOISE.sub("", text.lower())
+    if len(compact) <= size:
+        return frozenset({compact}) if compact else frozenset()
+    return frozenset(compact[i : i + size] for i in range(len(compact) - size + 1))
+
+
+def jaccard(left: frozenset[str], right: frozenset[str]) -> float:
+    """Return |A∩B| / |A∪B| (0.0 for two empty sets)."""
+    if not left or not right:
+        return 0.0
+    return len(left & right) / len(left | right)
+
+
+def find_near_copy(
+    reply: str, previous_replies: Sequence[str], threshold: float = NEAR_COPY_THRESHOLD
+) -> NearCopy | None:
+    """Return the most similar previous reply when it is at least `threshold` similar."""
+    if len(_NOISE.sub("", reply)) < MIN_CHARS:
+        return None
+    mine = shingles(reply)
+    best: NearCopy | None = None
+    for index, previous in enumerate(previous_replies):
+        score = jaccard(mine, shingles(previous))
+        if score >= threshold and (best is None or score > best.similarity):
+            best = NearCopy(index, score, previous)
+    return best

@@ -1,0 +1,177 @@
+"""One morphological pass over a text, shared by every rule.
+
+Kiwi runs once per reply (it is the expensive part); rules then read its tokens, the
+"units" stream used for cliché matching, and the noun phrases used to tie a reply to the
+customer's own words. Kiwi splits English oddly ("c/SL aused."), so Latin words come from a
+plain regex instead.
+"""
+
+# ruff: noqa: SIM905 — word lists read best as plain text.
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gonggam.kit.korean import get_kiwi
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_HANGUL = re.compile(r"[가-힣]")
+_LATIN = re.compile(r"[A-Za-z]")
+_ORDER_NUMBER = re.compile(r"\b(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{5,}\b")
+
+# Tags that carry no meaning for phrase matching: particles, endings, suffixes, copula,
+# punctuation, and Latin/number pieces (handled separately).
+_SKIP_TAG_PREFIXES = ("J", "E", "XS", "VCP", "S")
+# Intensifiers and auxiliaries vary freely inside boilerplate ("정말", "대단히", "드려서").
+_SKIP_FORMS = frozenset({"정말", "대단히", "진심", "진심으로", "너무", "깊이", "매우", "많이"})
+_SKIP_FORMS |= frozenset({"드리", "주", "끼치", "대단", "크", "이", "그", "저", "한", "하"})
+_CANONICAL = {"송구": "죄송", "미안": "죄송", "바라": "부탁", "빠르": "빨리"}
+
+_EN_SKIP = frozenset(
+    "a an the any all for of to we i us our you your my is are am was were be been being "
+    "very so really truly sincerely deeply please kindly just and or will would "
+    "we're i'm we'll i'll we've it's".split()
+)
+_EN_CANONICAL = {
+    "apologize": "sorry",
+    "apologise": "sorry",
+    "apologies": "sorry",
+    "apology": "sorry",
+    "regret": "sorry",
+    "inconveniences": "inconvenience",
+    "investigating": "investigate",
+    "understanding": "understand",
+}
+
+GENERIC_NOUNS = frozenset(
+    """고객 고객님 문의 답변 확인 문제 부분 경우 때문 것 수 저희 제 지금 오늘 어제 내일 정말 진짜
+    이거 그거 뭐 시간 번 때 일 말 처리 상담 연락 서비스 회사 사람 직원 상담사 상담원 답장 이용
+    감사 죄송 불편 안내 요청 내용 사항 관련 해결 좀 거 데 중 후 전 분 님 씨 여기 거기 이번 저번
+    계속 진행 담당 팀 부서 메일 전화 카톡 채팅 상황 정도 아무 무엇 누구 언제 어디 왜 다음 현재
+    issue problem customer service help time thing please thanks thank team hello dear sorry
+    today tomorrow yesterday order""".split()
+)
+# Nouns that show a reply is about a concrete case even without the customer's message.
+DOMAIN_NOUNS = frozenset(
+    """결제 주문 배송 환불 교환 반품 카드 앱 로그인 계정 상품 택배 이체 청구 쿠폰 적립금 포인트
+    비밀번호 송금 예약 구독 요금 영수증 송장 운송장 사이즈 색상 재고 출고 입금 계좌 할부 취소
+    주소 배송지 회원 등급 멤버십 충전 잔액 인증 업데이트 설치 접속 화면 페이지 매장 지점
+    payment order delivery refund card app login account package parcel charge invoice
+    subscription password booking reservation shipment tracking exchange receipt coupon
+    credit balance transfer address""".split()
+)
+_EN_STOP = _EN_SKIP | frozenset(
+    "it its me he she they them their with from on in at by as but not no if can can't "
+    "do does did have has had get got what when where why how which who there here been "
+    "still again also now then than just even more most some".split()
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A meaning-bearing piece of text (Korean morpheme or English word) with its offsets."""
+
+    key: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class AnalyzedText:
+    """A text with the pieces the rules need from one Kiwi pass."""
+
+    text: str
+    language: str
+    units: tuple[Unit, ...]
+    nouns: frozenset[str]
+    noun_phrases: tuple[str, ...]
+
+
+def detect_language(text: str) -> str:
+    """Return "ko" when the text is mostly Hangul, else "en"."""
+    hangul = len(_HANGUL.findall(text))
+    latin = len(_LATIN.findall(text))
+    return "ko" if hangul * 3 >= latin and hangul > 0 else "en"
+
+
+def english_key(word: str) -> str:
+    """Return a crude stem of an English word so "looking"/"looked" match "look"."""
+    lowered = word.lower().strip("'")
+    if lowered in _EN_CANONICAL:
+        return _EN_CANONICAL[lowered]
+    for suffix in ("ing", "ed", "es", "s"):
+        if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 4:
+            return lowered[: -len(suffix)]
+    return lowered
+
+
+def analyze(text: str) -> AnalyzedText:
+    """Run Kiwi once and derive units, nouns and noun phrases of `text`."""
+    tokens = get_kiwi().tokenize(text) if _HANGUL.search(text) else []
+    units: list[Unit] = []
+    nouns: set[str] = set()
+    phrases: list[str] = []
+    run: list[str] = []
+    last_end = -1
+    for token in tokens:
+        form, tag = str(token.form), str(token.tag)
+        start, end = int(token.start), int(token.start) + int(token.len)
+        is_noun = tag in ("NNG", "NNP") and len(form) >= 2
+        if is_noun:
+            nouns.add(form)
+            # Adjacent nouns form one phrase ("결제 오류", "주문번호").
+            if run and start - last_end <= 1:
+                run.append(form)
+            else:
+                _close(run, phrases)
+                run = [form]
+            last_end = end
+        elif tag.startswith("J"):
+            # A particle separates phrases but the noun before it already counted.
+            _close(run, phrases)
+            run = []
+        else:
+            _close(run, phrases)
+            run = []
+        if tag.startswith(_SKIP_TAG_PREFIXES) or form in _SKIP_FORMS or tag == "MM":
+            continue
+        units.append(Unit(_unit_key(form, tag), start, end))
+    _close(run, phrases)
+    for match in _LATIN_WORD.finditer(text):
+        key = english_key(match.group())
+        if key.lower() in _EN_SKIP:
+            continue
+        units.append(Unit(key, match.start(), match.end()))
+        if key not in _EN_STOP and len(key) >= 4:
+            nouns.add(key)
+    for match in _ORDER_NUMBER.finditer(text):
+        phrases.append(match.group())
+        nouns.add(match.group())
+    units.sort(key=lambda unit: unit.start)
+    return AnalyzedText(
+        text=text,
+        language=detect_language(text),
+        units=tuple(units),
+        nouns=frozenset(nouns),
+        noun_phrases=tuple(dict.fromkeys(phrases)),
+    )
+
+
+def _unit_key(form: str, tag: str) -> str:
+    # Kiwi reads "죄송합니다" as 죄송하/VA alone but 죄송/XR+하 after "드려서": fold both.
+    if tag in ("VA", "VV") and form.endswith("하") and len(form) >= 3:
+        form = form[:-1]
+    return _CANONICAL.get(form, form)
+
+
+def _close(run: list[str], phrases: list[str]) -> None:
+    if run and any(noun not in GENERIC_NOUNS for noun in run):
+        phrases.append(" ".join(run))
+
+
+def specific_nouns(analyzed: AnalyzedText) -> list[str]:
+    """Return the nouns of `analyzed` that name this case (not generic service words)."""
+    return sorted(
+        noun for noun in analyzed.nouns if noun.lower() not in GENERIC_NOUNS and len(noun) >= 2
+    )

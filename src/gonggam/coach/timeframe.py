@@ -1,0 +1,103 @@
+"""Finding time frames, vague promises and over-promises in a reply (rule `eta`).
+
+A time frame is anything a customer could put in a calendar: a number with a unit
+("12시간 내", "2~3일", "within 24 hours"), a named day or part of day with a bound ("내일
+오전까지", "오늘 중", "by Friday"), or a clock time ("3시까지"). "빠른 시일 내", "최대한 빨리",
+"as soon as possible" and "shortly" are not: they promise nothing.
+"""
+
+# ruff: noqa: E501 — cue lexicons keep one alternation group per line; Hangul counts double width.
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gonggam.coach.patterns import rx
+
+_KO_NUMBER = r"(\d+|한|두|세|네|다섯|여섯|일곱|한두|두세|서너|이삼|삼사)"
+_KO_UNIT = r"(분|시간|영업일|일|주|주일|개월|달)"
+_KO_DAY = (
+    r"(오늘|금일|내일|익일|모레|이번 주|다음 주|이번주|다음주|주말|주중|이번 달|"
+    r"[월화수목금토일]요일|\d+ 월 \d+ 일|\d+ 일|\d+ 월 (초|중순|말))"
+)
+_KO_BOUND = (
+    r"(중|중으로|안|안에|안으로|내|내로|내에|이내|까지|전|전까지|이전|오전|오후|저녁|밤|점심)"
+)
+
+_EN_DAY = (
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
+    r"noon|midnight|end of (the )?(day|week|month)|close of business|eod|the weekend)"
+)
+_EN_NUMBER = (
+    r"(\d+|an|one|two|three|four|five|six|seven|ten|twelve|twenty[- ]four|a few|a couple of)"
+)
+_EN_UNIT = r"(minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?|months?)"
+
+CONCRETE = [
+    rx(rf"{_KO_NUMBER} ?(~|-|–|에서) ?{_KO_NUMBER}? ?{_KO_UNIT}(?![가-힣]{{0,1}}(전에|전부터))"),
+    rx(rf"{_KO_NUMBER} ?{_KO_UNIT} ?(내|이내|안|안에|안으로|정도|후|뒤|이면|까지|쯤)"),
+    rx(r"(하루|이틀|사흘|나흘|반나절|한나절) ?(내|이내|안|안에|정도|후|뒤|까지|쯤|만에)"),
+    rx(rf"{_KO_DAY} ?{_KO_BOUND}"),
+    rx(r"\d{1,2} ?시( ?\d{1,2} ?분| ?반)? ?(까지|전|이전|쯤|경|에)"),
+    rx(rf"\b(within|in|under|about|around|next) (the next )?{_EN_NUMBER} {_EN_UNIT}"),
+    rx(rf"\b{_EN_NUMBER} ?(-|–|to) ?{_EN_NUMBER} {_EN_UNIT}"),
+    rx(rf"\b(by|before|until|on) {_EN_DAY}"),
+    rx(
+        r"\b(later today|this (morning|afternoon|evening|week)|tomorrow (morning|afternoon|evening))"
+    ),
+    rx(r"\b(by|before|at) \d{1,2}(:\d{2})? ?(am|pm|a\.m\.|p\.m\.)"),
+]
+VAGUE = rx(
+    r"빠른 시일|최대한 (빨리|빠르게|신속)|가능한 (한 )?(빨리|빠르게)|조속히|신속히|곧바로|"
+    r"(?<![가-힣])곧(?![가-힣])|빠르게|추후|나중에|차후|언젠가|"
+    r"as soon as (possible|we can)|\basap\b|shortly|\bsoon\b|in due course|at the earliest|"
+    r"promptly|at some point|in the near future"
+)
+OVER_PROMISE = rx(
+    r"100 ?%|무조건|완벽하게|완벽히|절대 (다시|재발)|반드시 .{0,10}(해결|완료)|보장(합니다|해 드|드립)|"
+    r"guarantee|\bperfect(ly)?\b|never (happen|occur) again|100 percent|instantly (fix|solve)"
+)
+DONE = rx(
+    r"(완료|처리|해결|복구|재발송|발송|환불|정정|수정|취소|반영|지급|적립)(를|을|가|이)? ?"
+    r"(했습니다|하였습니다|했어요|해 ?드렸|되었습니다|됐습니다|되었어요|됐어요|완료)|"
+    r"\b(has|have) (already )?been (fixed|resolved|refunded|restored|corrected|sent|re-?sent|"
+    r"processed|reversed|credited|cancell?ed)|\b(we|i)(['’]ve| have) (already )?(fixed|refunded|"
+    r"restored|corrected|re-?sent|reversed|credited|processed|cancell?ed)|\bis (now )?(fixed|resolved|restored|back up)"
+)
+
+
+@dataclass(frozen=True)
+class TimeFrame:
+    """A time expression found in a text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def find_time_frames(text: str) -> list[TimeFrame]:
+    """Return the concrete time frames of `text`, in order of appearance."""
+    found: list[TimeFrame] = []
+    for pattern in CONCRETE:
+        for match in pattern.finditer(text):
+            if not any(f.start <= match.start() < f.end for f in found):
+                found.append(TimeFrame(match.group().strip(), match.start(), match.end()))
+    return sorted(found, key=lambda frame: frame.start)
+
+
+def find_vague(text: str) -> TimeFrame | None:
+    """Return the first vague promise ("빠른 시일 내", "shortly") of `text`, if any."""
+    match = VAGUE.search(text)
+    return TimeFrame(match.group(), match.start(), match.end()) if match else None
+
+
+def find_over_promise(text: str) -> TimeFrame | None:
+    """Return the first over-promise ("100% 해결", "guarantee") of `text`, if any."""
+    match = OVER_PROMISE.search(text)
+    return TimeFrame(match.group(), match.start(), match.end()) if match else None
+
+
+def find_done(text: str) -> TimeFrame | None:
+    """Return the first statement that the fix is already done ("환불을 완료했습니다")."""
+    match = DONE.search(text)
+    return TimeFrame(match.group(), match.start(), match.end()) if match else None
