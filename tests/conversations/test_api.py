@@ -290,3 +290,26 @@ def test_openapi_lists_the_contract(anonymous: TestClient) -> None:
         "/api/v1/conversations/{conversation_id}/transfer",
     ):
         assert path in paths
+
+
+def test_reveal_shows_original_text_and_is_audited(api: TestClient) -> None:
+    from sqlalchemy import select
+
+    from gonggam.accounts.models import AuditEntry
+
+    ids = post_message(api, "환불 계좌는 010-9876-5432 로 연락 주세요", email="pii@example.kr")
+    shown = api.get(f"/api/v1/conversations/{ids['conversation_id']}").json()["messages"][0]
+    assert "9876-5432" not in shown["text"]
+    revealed = api.post(
+        f"/api/v1/messages/{ids['message_id']}/reveal", json={"reason": "환불 계좌 확인"}
+    )
+    assert revealed.status_code == 200
+    assert "010-9876-5432" in revealed.json()["text"]
+    factory = api.app.state.session_factory  # type: ignore[attr-defined]
+    with factory() as session:
+        entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "message.reveal"))
+        assert entry is not None
+        assert entry.target == f"message:{ids['message_id']}"
+        assert entry.actor_label == "api-token"
+        assert entry.detail["reason"] == "환불 계좌 확인"
+    assert api.post("/api/v1/messages/999999/reveal", json={}).status_code == 404

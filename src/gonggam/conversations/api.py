@@ -18,6 +18,8 @@ from gonggam.conversations.schemas import (
     MessageAccepted,
     MessageIn,
     MessageOut,
+    RevealIn,
+    RevealOut,
     StatusIn,
     TextIn,
     TransferIn,
@@ -155,6 +157,16 @@ def change_status(
         session, conversation=conversation, new_status=Status(body.status), actor=principal
     )
     return present.detail(session, conversation)
+
+
+@router.post("/messages/{message_id}/reveal")
+def reveal(
+    message_id: int, body: RevealIn, session: SessionDep, principal: CurrentPrincipal
+) -> RevealOut:
+    """Show a message's original text (personal data unmasked); the access is audited."""
+    message = repository.access_message_by_id(session, principal=principal, message_id=message_id)
+    text = service.reveal(session, message=message, actor=principal, reason=body.reason)
+    return RevealOut(message_id=message.id, text=text)
 
 
 def _user(session: Session, principal: CurrentPrincipal, ref: str) -> User:

@@ -84,6 +84,15 @@ def _apply(
     return query
 
 
+def access_message_by_id(session: Session, *, principal: Principal, message_id: int) -> Message:
+    """The message if the principal may see its conversation; 404 otherwise."""
+    message = session.get(Message, message_id)
+    if message is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"message {message_id} not found")
+    access_conversation_by_id(session, principal=principal, conversation_id=message.conversation_id)
+    return message
+
+
 def resolve_user_id(session: Session, *, principal: Principal, ref: str) -> int:
     """Turn 'me', a user id or an e-mail into a user id (404 when nobody matches)."""
     if ref == "me":

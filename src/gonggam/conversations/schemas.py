@@ -65,6 +65,15 @@ class TransferIn(Strict):
     note: str | None = Field(default=None, max_length=MAX_TEXT)
 
 
+class RevealIn(Strict):
+    reason: str | None = Field(default=None, max_length=300)
+
+
+class RevealOut(BaseModel):
+    message_id: int
+    text: str = Field(description="the original text, unmasked; this access is audited")
+
+
 class CustomerOut(BaseModel):
     id: int
     name: str | None

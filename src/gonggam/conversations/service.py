@@ -256,6 +256,22 @@ def transfer(
     session.refresh(conversation)
 
 
+def reveal(session: Session, *, message: Message, actor: Principal, reason: str | None) -> str:
+    """The unmasked text of a message. Every reveal is written to the audit log (PIPA)."""
+    from gonggam.accounts.service import audit
+
+    audit(
+        session,
+        actor=actor,
+        action="message.reveal",
+        target=f"message:{message.id}",
+        conversation_id=message.conversation_id,
+        reason=reason,
+    )
+    session.commit()
+    return message.text
+
+
 def find_team(session: Session, *, name: str) -> Team:
     team = session.scalar(select(Team).where(Team.name == name))
     if team is None:
