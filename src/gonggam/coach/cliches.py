@@ -41,6 +41,8 @@ KOREAN_CLICHES: tuple[str, ...] = (
     "담당 부서에서 검토 후 연락드리겠습니다",
     "번거롭게 해 드려 죄송합니다",
     "심려를 끼쳐 드려 죄송합니다",
+    "물량 증가로 배송이 지연되고 있습니다",
+    "주문 폭주로 배송이 지연되고 있습니다",
 )
 ENGLISH_CLICHES: tuple[str, ...] = (
     "we apologize for any inconvenience",
@@ -61,6 +63,8 @@ ENGLISH_CLICHES: tuple[str, ...] = (
     "rest assured",
     "we understand your frustration",
     "thank you for bringing this to our attention",
+    "we are aware of the issue",
+    "thank you for your feedback",
 )
 DEFAULT_CLICHES: tuple[str, ...] = KOREAN_CLICHES + ENGLISH_CLICHES
 _WORD_END = re.compile(r"[\s.,!?~…)\]\"'”’]")

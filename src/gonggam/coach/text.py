@@ -64,7 +64,8 @@ DOMAIN_NOUNS = frozenset(
 _EN_STOP = _EN_SKIP | frozenset(
     "it its me he she they them their with from on in at by as but not no if can can't "
     "do does did have has had get got what when where why how which who there here been "
-    "still again also now then than just even more most some".split()
+    "still again also now then than just even more most some process say says get make know want "
+    "need take come go ever never".split()
 )
 
 

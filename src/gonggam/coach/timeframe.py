@@ -10,6 +10,7 @@ A time frame is anything a customer could put in a calendar: a number with a uni
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from gonggam.coach.patterns import rx
@@ -47,6 +48,7 @@ CONCRETE = [
     ),
     rx(r"\b(by|before|at) \d{1,2}(:\d{2})? ?(am|pm|a\.m\.|p\.m\.)"),
 ]
+_PAST = re.compile(r"(n't|\bnot|\bno|\blast|\bpast|\bfor)\s+\w*\s*$", re.IGNORECASE)
 VAGUE = rx(
     r"빠른 시일|최대한 (빨리|빠르게|신속)|가능한 (한 )?(빨리|빠르게)|조속히|신속히|곧바로|"
     r"(?<![가-힣])곧(?![가-힣])|빠르게|추후|나중에|차후|언젠가|"
@@ -58,8 +60,9 @@ OVER_PROMISE = rx(
     r"guarantee|\bperfect(ly)?\b|never (happen|occur) again|100 percent|instantly (fix|solve)"
 )
 DONE = rx(
-    r"(완료|처리|해결|복구|재발송|발송|환불|정정|수정|취소|반영|지급|적립)(를|을|가|이)? ?"
-    r"(했습니다|하였습니다|했어요|해 ?드렸|되었습니다|됐습니다|되었어요|됐어요|완료)|"
+    r"(완료|처리|해결|복구|재발송|발송|출고|환불|정정|수정|취소|반영|지급|적립)(를|을|가|이)? ?"
+    r"(했습니다|하였습니다|했어요|했고|하였고|해 ?드렸|되었습니다|됐습니다|되었어요|됐어요|완료)|"
+    r"(넣어|고쳐|바꿔|보내|돌려|처리해) ?드렸|고쳤습니다|바꿨습니다|수정했습니다|"
     r"\b(has|have) (already )?been (fixed|resolved|refunded|restored|corrected|sent|re-?sent|"
     r"processed|reversed|credited|cancell?ed)|\b(we|i)(['’]ve| have) (already )?(fixed|refunded|"
     r"restored|corrected|re-?sent|reversed|credited|processed|cancell?ed)|\bis (now )?(fixed|resolved|restored|back up)"
@@ -80,6 +83,9 @@ def find_time_frames(text: str) -> list[TimeFrame]:
     found: list[TimeFrame] = []
     for pattern in CONCRETE:
         for match in pattern.finditer(text):
+            # "hasn't moved in 5 days" is how long it has been, not a promise.
+            if _PAST.search(text[max(0, match.start() - 16) : match.start()]):
+                continue
             if not any(f.start <= match.start() < f.end for f in found):
                 found.append(TimeFrame(match.group().strip(), match.start(), match.end()))
     return sorted(found, key=lambda frame: frame.start)

@@ -41,6 +41,7 @@ DEFLECTION = rx(
 STRONG_OWNERSHIP = rx(
     r"저희 ?(쪽|측)?(의|가)? ?(책임|잘못|실수|불찰|탓)|책임지고|책임을 (지|다하|지겠)|"
     r"(저희|제가|당사)(가|는)? ?(끝까지|직접)|끝까지 (챙기|책임|해결|확인|추적)|"
+    r"저희 ?(상담사|직원|물류 ?센터|시스템|쪽|측|팀)?(가|이|에서|의)? .{0,25}(잘못|실수|누락|빠뜨|만든|낸|일으킨)|"
     r"\b(we|i) take (full |complete )?(responsibility|ownership)|"
     r"\b(our|my) (responsibility|fault|mistake|error)\b|\bthat'?s on us\b|"
     r"\b(we|i)('ll| will) (personally )?(make (this|it) right|own this|see (this|it) through)|"
@@ -48,15 +49,16 @@ STRONG_OWNERSHIP = rx(
 )
 WEAK_OWNERSHIP = rx(
     r"(재발송|환불|정정|보상|해결|교환|발송|취소|복구|수정|반영|적립|지급|재배송|바로잡|처리|재결제|"
-    r"배송|수거|회수|지원|안내)(을|를)? ?(해 ?드리겠|해 ?드릴게|해 ?드렸|하겠습니다|하였습니다|"
+    r"배송|수거|회수|지원|안내)(을|를)? ?(직접 )?(해 ?드리겠|해 ?드릴게|해 ?드렸|하겠습니다|하였습니다|"
     r"했습니다|완료|해 두었|해 놓았|하고 있|진행하고|진행 중|해 드리고)|"
+    r"(보내|넣어|챙겨|준비해|바꿔|고쳐|돌려|적용해|처리해)( ?드리| ?드렸| 두겠| 놓겠| 두었)|"
     r"\b(we|i)('ll| will|'ve| have| are| am|'re|'m) (now |already |personally )?(refund|resend|re-send|"
     r"reship|replac|fix|correct|credit|revers|cancel|process|restor|send|ship|waiv|cover|reimburs|"
     r"issu|sort)"
 )
 WORKAROUND = rx(
     r"그동안|그 동안|그 사이|임시로|임시 |대신|당분간|(해결|복구|정상화)될 때까지|"
-    r"다른 (결제 ?수단|카드|방법|브라우저|기기|앱|계좌|사이즈|색상)|"
+    r"다른 (결제 ?수단|카드|방법|브라우저|기기|앱|계좌)|"
     r"(계좌 ?이체|무통장|PC ?웹|웹 ?사이트|모바일 ?웹|간편 ?결제|카카오페이|네이버페이|토스|앱 대신|"
     r"매장|콜센터|전화 주문)(로|으로|를|을|에서)? ?(이용|결제|주문|접속|구매|수령|방문)|"
     r"(이용|결제|주문|접속|사용|수령|구매)(하실|하시는|할) 수 있|"
@@ -64,7 +66,8 @@ WORKAROUND = rx(
     r"방문 ?수령|직접 ?수령|먼저 (보내|발송|드리|처리|입금)|"
     r"\b(meanwhile|in the meantime|for now|until then|until (it|this|the fix)|temporar(y|ily)|"
     r"instead|alternative(ly)?|workaround|in the interim|while (we|you wait|the fix))\b|"
-    r"\byou can (still |also )?(use|try|pay|order|access|pick|log|switch|download|book)"
+    r"\byou can (still |also )?(use|try|pay|order|access|pick|log|switch|download|book)|"
+    r"\bif you need (it|the money|them|this|one) (sooner|now|today|before)|\bwe can (add|send|give|offer|lend|ship) "
 )
 URGENCY = rx(
     r"최우선|우선 ?순위|우선적으로|긴급|가장 먼저|제일 먼저|지금 ?(바로|즉시)|즉시|곧바로|당장|"
@@ -72,7 +75,7 @@ URGENCY = rx(
     r"(진행 ?중|하고 있|작업 ?중|중입니다|시작했|착수|들어갔|마쳤|요청했|요청해 ?두었|접수했)|"
     r"(엔지니어|개발 ?팀|기술 ?팀|담당자|담당 ?팀|책임자|팀장|배송 ?팀|물류 ?팀)(이|가|들이|에서)? .{0,20}"
     r"(투입|작업|붙어|매달|복구|수정|처리하고|확인하고|진행하고|찾고)|"
-    r"방금 .{0,15}(요청|접수|처리|전달|조치|진행|보냈|발송)|"
+    r"방금 .{0,15}(요청|접수|처리|전달|조치|진행|보냈|발송)|바로 .{0,12}(보고|전달|요청|조치|처리|수정|고쳤|고치|반영|취소|보내|발송|출고)|"
     r"\b(top|highest|first) priority|\bprioriti|\burgent(ly)?\b|\bright (now|away)|\bimmediately\b|"
     r"\bas we speak|\b(engineers?|team|developers?|warehouse|staff) (is|are|has|have) (now |currently |"
     r"actively |already )?(working|restoring|fixing|rolling|started|begun|on it)|"
@@ -92,7 +95,8 @@ FOLLOW_UP = rx(
     r"\bfollow(ing)?[- ]up|\bcheck (back|in) (with you)?|\bget back to you|"
     r"\b(update|email|call|text|message|contact|notify|write to) you (again|as soon|once|when|by|"
     r"within|tomorrow|with|the moment|before)|\blet you know (once|when|as soon|the moment|by|within)|"
-    r"\bprevent|\b(won'?t|doesn'?t|does not|will not|never) happen again|\broot cause|"
+    r"(받으셨|되었|됐|끝났|도착했|들어왔|해결됐|맞)는지 .{0,20}(확인|연락|여쭤|여쭙)|다시 확인하겠|"
+    r"\b(i|we)('ll| will) (call|email|text|check|confirm|contact|message|ring)\b|\bno one else|\bprevent|\b(won'?t|doesn'?t|does not|will not|never) happen again|\broot cause|"
     r"\bmake sure (this|it) (doesn'?t|does not|never)|\b(review|fix|change|improv|tighten)\w* "
     r"(our|the) (process|checks|training|system|procedure)"
 )
@@ -100,7 +104,7 @@ GRATITUDE_SPECIFIC = rx(
     r"(알려|말씀해|말씀|제보해|짚어|지적해|신고해|연락해|기다려|참아|이해해|보내|남겨|공유해|확인해|"
     r"찾아|설명해|캡처해|기록해)\s*주셔서\s*(정말 |진심으로 |너무 )?(감사|고맙)|덕분(에|입니다|이에요)|"
     r"\bthank(s| you)( so much| very much)? for (letting|telling|reporting|flagging|pointing|your patience|"
-    r"bringing|taking the time|catching|spotting|the heads|sharing|waiting|your help|raising|sticking|"
+    r"bringing|taking the time|reaching us|catching|spotting|the heads|sharing|waiting|your help|raising|sticking|"
     r"being patient|the (details|screenshot|report))|\bthanks to you\b|"
     r"\bappreciate (you|your) (letting|telling|flagging|reporting|patience|help|taking|catching|spotting)"
 )
@@ -218,6 +222,10 @@ def check_urgency(ctx: CoachContext) -> RuleResult:
     match = ctx.find(URGENCY)
     if match:
         return passed_by("urgency", match)
+    done = find_done(ctx.text)
+    if done:
+        # Already fixed ("오늘 출고했습니다") is the strongest sign it was treated as a priority.
+        return passed("urgency", done.text, (done.start, done.end))
     return failed(
         "urgency",
         ctx.say(
@@ -253,7 +261,8 @@ def check_gratitude(ctx: CoachContext) -> RuleResult:
     """`gratitude`: thank the customer for reporting, waiting or helping."""
     match = ctx.find(GRATITUDE_SPECIFIC)
     if match is None and ctx.situation is Situation.PRAISE:
-        match = ctx.find(ANY_THANKS)
+        # Thanks for a compliment counts even in stock words; `no_template` judges the wording.
+        match = ANY_THANKS.search(ctx.text)
     if match:
         return passed_by("gratitude", match)
     return failed(

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 
 from gonggam.coach.patterns import rx
-from gonggam.coach.result import RuleResult
+from gonggam.coach.result import FAIL, RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed
-from gonggam.coach.rules.understanding import ACKNOWLEDGE
+from gonggam.coach.rules.understanding import ACKNOWLEDGE, check_context
 from gonggam.coach.similarity import find_near_copy
 from gonggam.coach.situation import FAILURES, REFUSALS
 
@@ -38,14 +38,14 @@ REFUSAL = rx(
 POLICY = rx(r"규정|정책|약관|방침|기준|원칙|\bpolic(y|ies)|\bterms\b|\brules?\b")
 POLICY_REASON = rx(
     r"\d|이내|지난|지나|경과|초과|이후|후에는|경우|개봉|사용|착용|수령|때문|이라서|이어서|으로 인해|"
-    r"에 따라|따라|위해|보호|공정|\bbecause|\bafter\b|\bwithin\b|\bonce\b|\bsince\b|\bopened|\bused\b|"
+    r"에 따라|따라|위해|기준으로|\bbased on|\bdepends on|\baccording to|보호|공정|\bbecause|\bafter\b|\bwithin\b|\bonce\b|\bsince\b|\bopened|\bused\b|"
     r"\bworn\b|\bbeyond\b|\bpast\b|\bonly\b|\bso that\b|\bto keep\b"
 )
 ALTERNATIVE = rx(
     r"교환|적립금|포인트|부분 ?환불|일부 ?환불|쿠폰|할인|수선|수리|A/S|무상|대신|대안|다른 (상품|옵션|방법)|"
     r"재발송|크레딧|마일리지|상품권|차액|반품 배송비|배송비(를|는)? .{0,6}(부담|지원)|"
     r"\bexchange|store credit|\bcredit\b|partial refund|voucher|coupon|discount|\brepair|replacement|"
-    r"\binstead\b|alternative|gift card|\bpoints\b"
+    r"\binstead\b|alternative|gift card|\bpoints\b|\bfree (week|month|upgrade|shipping|delivery)|\badded .{0,30} to your account"
 )
 FINAL_OFFER = rx(r"최종|마지막으로|더 이상 .{0,10}(어렵|불가|없)|\bfinal offer|\bthe most we can")
 JARGON = rx(
@@ -68,7 +68,7 @@ BLAME = rx(
     r"\bas (i|we) (already )?(said|told you|explained|mentioned)|\byour (own )?(fault|mistake)|"
     r"\bnot our problem|\bwhat (do|did) you expect|\bcalm down|\byou (clearly|obviously)|"
     r"\bif you had (read|followed|checked)|\bdid you (even )?(read|check)|\bthat'?s (on you|your problem)|"
-    r"\bstop (yelling|shouting)|\b(unreasonable|ridiculous) (demand|request)"
+    r"\bstop (yelling|shouting)|\b(is|isn'?t|is not) going to work|\bthreatening us|협박|\b(unreasonable|ridiculous) (demand|request)"
 )
 GREETING = rx(
     r"안녕하세요|안녕하십니까|고객님|상담사|입니다|감사합니다|좋은 하루|행복한 하루|\bhello\b|\bhi\b|"
@@ -99,8 +99,12 @@ def check_no_template(ctx: CoachContext) -> RuleResult:
                 f"Write for this customer's '{ctx.topic}' situation instead of reusing a reply.",
             ),
         )
-    residual = _residual(ctx)
-    if ctx.cliches and len(residual) < 12:
+    residual = _residual_units(ctx)
+    cliched, sentences = _cliched_sentences(ctx)
+    boilerplate_only = ctx.cliches and (
+        residual <= 3 or (cliched * 2 >= sentences and check_context(ctx).status == FAIL)
+    )
+    if boilerplate_only:
         start, end, _ = ctx.cliches[0]
         return failed(
             "no_template",
@@ -152,13 +156,52 @@ def _is_apology(phrase: str) -> bool:
     return any(key in lowered for key in ("죄송", "사과", "sorry", "apolog"))
 
 
-def _residual(ctx: CoachContext) -> str:
-    """The reply's letters left after removing clichés and greetings."""
-    text = ctx.text
-    for start, end, _ in sorted(ctx.cliches, reverse=True):
-        text = text[:start] + " " + text[end:]
-    text = GREETING.sub(" ", text)
-    return re.sub(r"[^가-힣A-Za-z0-9]", "", text)
+_GREETING_KEYS = frozenset(
+    {
+        "안녕",
+        "고객",
+        "고객님",
+        "감사",
+        "상담사",
+        "좋",
+        "하루",
+        "되",
+        "hello",
+        "hi",
+        "dear",
+        "customer",
+        "regards",
+        "best",
+        "thanks",
+        "thank",
+        "team",
+        "support",
+    }
+)
+
+
+def _residual_units(ctx: CoachContext) -> int:
+    """How many meaning-bearing units are left outside clichés and greetings."""
+    spans = ctx.cliche_spans
+    return sum(
+        1
+        for unit in ctx.reply.units
+        if unit.key.lower() not in _GREETING_KEYS
+        and not any(start <= unit.start < end for start, end in spans)
+    )
+
+
+def _cliched_sentences(ctx: CoachContext) -> tuple[int, int]:
+    """(sentences holding a cliché, sentences with content) — greetings excluded."""
+    cliched = total = 0
+    for sentence in _SENTENCE.finditer(ctx.text):
+        body = re.sub(r"[^가-힣A-Za-z0-9]", "", GREETING.sub("", sentence.group()))
+        if len(body) < 4:
+            continue
+        total += 1
+        if any(sentence.start() <= start < sentence.end() for start, _ in ctx.cliche_spans):
+            cliched += 1
+    return cliched, total
 
 
 def _opening_cliche(ctx: CoachContext) -> tuple[int, int, str] | None:

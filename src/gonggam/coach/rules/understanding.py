@@ -15,10 +15,15 @@
 
 from __future__ import annotations
 
+import re
+
 from gonggam.coach.patterns import rx
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
+from gonggam.coach.situation import Situation
 from gonggam.coach.text import DOMAIN_NOUNS
+
+_NUMBER = re.compile(r"\d+")
 
 CONFIRMING_QUESTION = rx(
     r"(주문 ?번호|운송장|송장|결제 (일시|시간|금액)|카드사|아이디|연락처|화면|캡처|사진|어떤 .{0,10}|"
@@ -29,11 +34,12 @@ CONFIRMING_QUESTION = rx(
 )
 
 ACKNOWLEDGE = rx(
-    r"저희 ?(쪽|측)?(의|가|에서)? ?(실수|잘못|착오|불찰|누락|오류)|"
-    r"(잘못|틀리게|틀린|부정확하게|부정확한|엉뚱한|다른) ?(안내|알려|말씀|발송|보내|보냈|처리|청구|결제|입력|등록|기재|포장|배송|전달|상품|주소)|"
+    r"저희 ?(쪽|측)?(의|가|에서)? ?(\S{1,6} )?(실수|잘못|착오|불찰|누락|오류)|"
+    r"(잘못|틀리게|틀린|부정확하게|부정확한|엉뚱한|다른) ?(넣|드렸|챙겨|안내|알려|말씀|발송|보내|보냈|처리|청구|결제|입력|등록|기재|포장|배송|전달|상품|주소)|"
     r"(안내|발송|처리|청구|결제|입력|기재|포장|배송|출고|환불|정산|설정|접수)(가|이|를|을)? ?(잘못|누락|지연|늦어|늦게|빠져|빠뜨|중복|두 번|이중|되지 않|안 되)|"
-    r"(이중|중복|두 번) ?(결제|청구|출금|승인|빠져|나가)|"
-    r"(오류|장애|문제|지연|버그|결함|먹통|에러)(가|이)? ?(발생|생겨|생기|생겼|있었|났|일어|이어지)|"
+    r"(이중|중복|두 번)(으로|이나)? ?(결제|청구|출금|승인|빠져|나가)|"
+    r"(문제|오류|결함|실수)(로|로 인해|으로|때문에)? ?(발생|생긴|난)|발생한 (장애|오류|문제)|"
+    r"(오류|장애|문제|지연|버그|결함|먹통|에러)(가|이)? ?(발생|생겨|생기|생겼|있었|있어|있습니다|있는|났|일어|이어지)|"
     r"(늦어지|늦어졌|늦어진|늦게 도착|지연되|지연됐|지연돼|지연된|밀리|밀렸)|"
     r"(접속|로그인|결제|이체|주문|앱|서비스|사이트|송금)(이|가)? ?(안 되|되지 않|중단|멈추|멈췄|끊기|끊겼|막혔|실패)|"
     r"약속(을|드린)? .{0,10}(지키지 못|어기|어겼)|"
@@ -41,7 +47,9 @@ ACKNOWLEDGE = rx(
     r"\b(we|i) (made|gave|sent|charged|shipped|quoted|told|processed|got|entered|billed)\b.{0,40}"
     r"\b(wrong|incorrect|twice|mistake|error|double|late|two)|"
     r"\b(was|were|is) (wrong|incorrect|inaccurate|delayed|missing|broken|down|late)\b|"
-    r"\b(has|have) been (delayed|down|unavailable|failing|held up)|"
+    r"\b(has|have) been (delayed|down|unavailable|failing|held up)|\b(hasn'?t|has not|haven'?t|have not) (moved|arrived|shipped|updated|been (sent|shipped|processed))|"
+    r"\b(payment|order|charge|app|site|login|transfer|delivery|update) (failed|was declined|crashed|broke)|"
+    r"\b(outage|error|failure|delay|problem|bug|glitch)\b.{0,12}\b(was|were|has been) caused|"
     r"\bcharged (you )?twice|double[- ]charg|"
     r"\bwe (failed|didn'?t|did not|missed|forgot)\b|"
     r"\b(outage|glitch|bug|error|failure) (on our|in our|that|which|caused)"
@@ -61,16 +69,24 @@ IMPACT = [
         r"(결제|이체|송금|주문|배송|사용|이용|접속|로그인|업무|판매|영업|출근|예약|수령|입금|장사|"
         r"일|구매|발송|출고)(을|를|이|가|도)? ?(못 |못하|못 하|하지 못|안 되|막히|막혀|멈추|멈춰|중단)"
     ),
+    rx(r"\S+(으)?시려던|\S+(으)?시려고 (하신|하셨|했)"),
+    rx(
+        r"못 (받으|쓰시|하시|가시|드시|오시|보시|입으)|(하셔야|받으셔야|쓰셔야|보내셔야|내셔야) 하는데|"
+        r"(생일|선물|행사|여행|결혼식|출장|시험|면접|마감|이사|잔치|기념일)\S{0,4} .{0,20}"
+        r"(인데|이라|라서|에 맞춰|전에|못 받|늦)"
+    ),
     rx(
         r"기다리게|기다리시|기다리셨|기다려야|기다리신|헛걸음|두 번 걸음|다시 (하셔야|하시게|주문하셔야)"
     ),
-    rx(r"(돈|금액|요금|대금|잔액)(이|가)? .{0,8}(빠져|나가|묶여|묶이|이중)"),
+    rx(
+        r"(돈|금액|요금|대금|잔액|생활비|월세|카드값|급여|월급|용돈)(이|가)? .{0,8}(빠져|나가|묶여|묶이|이중)"
+    ),
     rx(r"(비용|손해|손실|피해)(가|를|이|을)? ?(보셨|입으셨|발생|생기|생겼|끼쳐|드렸)"),
     rx(r"(시간|하루|이틀|주말|저녁|오전)(을|를)? ?(낭비|허비|쓰시|버리|빼앗|뺏|날리)"),
     rx(
         r"\b(cost|costing) you\b|(?<!for\s)\byour (business|work|shop|store|plans?|money|sales|customers|"
         r"trip|deadline|event|weekend|evening|payroll|launch|morning|afternoon)\b|"
-        r"\bleft you (unable|without|waiting|stuck|out of pocket)|"
+        r"\bleft you (unable|without|waiting|stuck|out of pocket|facing|with)|\$\d|\b(took|take|taking) (a|the) day off|\bday off work|"
         r"\b(couldn'?t|could not|can'?t|cannot|unable to|weren'?t able to|were not able to) "
         r"(pay|work|access|use|log ?in|sell|order|finish|complete|get|receive|open|take|run|ship|"
         r"check ?out|book|buy|transfer)|"
@@ -82,7 +98,7 @@ IMPACT = [
 EMPATHY = rx(
     r"(답답|속상|당황|불안|걱정|황당|번거로|번거롭|힘드|힘들|난감|실망|초조|애타|애가 타|짜증|"
     r"화가 나|화나|서운|불쾌|억울|놀라|놀랐|곤란|막막|신경 쓰이|마음 ?고생|스트레스|괴로|언짢|"
-    r"기분 (나쁘|상하|좋지)|속이 타|조마조마|허탈|어이없)\S{0,8}"
+    r"기분(이)? (나쁘|상하|좋지)|아쉬|속이 타|조마조마|허탈|어이없)\S{0,8}"
     r"(셨|실|으셨|시겠|겠|을지|었을|었겠|셨을|셨겠|였을|으실|시죠|셨죠|시는|으시)|"
     r"(제가 고객님|저라도|저였어도|제가 그 상황|누구라도|누구든).{0,15}(입장|이라도|였어도|같아도|라도|였다면|마찬가지)|"
     r"(입장|처지)(에서|이라면|을 생각|이 되어)|마음(은|을|이)? ?(충분히 )?(이해|헤아|알 것)|"
@@ -91,7 +107,7 @@ EMPATHY = rx(
     r"(frustrat|stress|worr|upset|annoy|disappoint|awful|difficult|hard|alarm|scary|confus|"
     r"madden|exhaust|unsettl|nerve)|"
     r"\b(i|we) (can|completely|totally|fully|really)? ?(imagine|see|understand) (how|why|what)|"
-    r"\bin your (shoes|place|position)\b|"
+    r"\bin your (shoes|place|position)\b|\bi know (how|what|that|every|this)|\b(i|we) can (hear|tell|see) (how|that|you)|"
     r"\b(i'?d|i would|anyone would|anyone'?d) (be|feel|have been) .{0,15}(same|frustrat|upset|annoy|angry)|"
     r"\b(that|this|it)('s| is| was| sounds| has been) (really |so |incredibly |genuinely )?"
     r"(frustrat|stressful|worrying|upsetting|annoying|disappointing|awful|maddening|a pain)|"
@@ -100,13 +116,35 @@ EMPATHY = rx(
 
 
 def check_context(ctx: CoachContext) -> RuleResult:
-    """`context`: the reply refers to this customer's specifics or asks to confirm them."""
+    """`context`: the reply refers to this customer's specifics or asks to confirm them.
+
+    One shared everyday word ("배송", "refund") is not enough on its own — "배송 지연으로 불편을
+    드려 죄송합니다" fits every late parcel — so it takes a specific word (운동화, 생일, 58211),
+    two shared words, a shared number, or one shared word together with the named failure.
+    """
     reply_text = ctx.text.lower()
+    matched: list[tuple[str, int]] = []
     for phrase in ctx.specifics:
         for word in phrase.split():
-            if len(word) >= 2 and word.lower() in reply_text:
-                start = reply_text.index(word.lower())
-                return passed("context", word, (start, start + len(word)))
+            key = word.lower()
+            if len(key) >= 2 and key in reply_text and all(key != m[0] for m in matched):
+                matched.append((key, reply_text.index(key)))
+    if ctx.customer is not None:
+        reply_numbers = set(_NUMBER.findall(ctx.text))
+        for number in _NUMBER.findall(ctx.customer.text):
+            if number in reply_numbers:
+                matched.append((number, ctx.text.index(number)))
+                break
+    specific = [m for m in matched if m[0] not in DOMAIN_NOUNS]
+    # For a question or praise one shared word is enough: a short question has only one.
+    lenient = ctx.situation in (Situation.QUESTION, Situation.PRAISE)
+    if specific or len(matched) >= 2 or (matched and (lenient or ctx.find(ACKNOWLEDGE))):
+        word, start = (specific or matched)[0]
+        return passed("context", word, (start, start + len(word)))
+    if ctx.customer is not None and not ctx.specifics:
+        shared = sorted(ctx.customer.nouns & ctx.reply.nouns)
+        if shared:
+            return passed("context", shared[0])
     question = ctx.find(CONFIRMING_QUESTION)
     if question:
         return passed_by("context", question)
@@ -144,7 +182,8 @@ def check_context(ctx: CoachContext) -> RuleResult:
 
 def check_acknowledge(ctx: CoachContext) -> RuleResult:
     """`acknowledge`: the reply names the specific failure instead of a bare apology."""
-    admission = ctx.find(ACKNOWLEDGE)
+    # Admissions count even inside boilerplate ("물량 증가로 배송이 지연되고 있습니다").
+    admission = ACKNOWLEDGE.search(ctx.text)
     if admission:
         return passed_by("acknowledge", admission)
     issue = ctx.customer_issue
