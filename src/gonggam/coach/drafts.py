@@ -94,7 +94,8 @@ def _failure_ko(facts: DraftFacts, topic: str) -> str:
     lines = [
         f"{_greeting(facts, True)}{topic} 건으로 {impact} 많이 답답하셨겠어요.",
         f"{issue}은(는) 저희 쪽 잘못이며, 저희가 끝까지 책임지고 해결하겠습니다.",
-        f"지금 담당 팀이 최우선으로 처리하고 있고, {_eta(facts.incident_eta, True)} 해결해 드리겠습니다.",
+        f"지금 담당 팀이 최우선으로 처리하고 있고, "
+        f"{_eta(facts.incident_eta, True)} 해결해 드리겠습니다.",
         f"그동안은 {workaround} 방법으로 이용하실 수 있습니다."
         if workaround
         else "그동안 필요한 일이 있으시면 제가 직접 다른 방법을 찾아 드리겠습니다.",
@@ -128,7 +129,8 @@ def _refusal_ko(facts: DraftFacts, topic: str) -> str:
     alternative = facts.compensation_alternative or "교환이나 적립금"
     lines = [
         f"{_greeting(facts, True)}{topic} 건으로 기대하신 만큼 해 드리지 못해 속상하셨겠어요.",
-        f"{request}은(는) 모든 고객님께 같은 기준을 지키기 위한 저희 규정에 따라 해 드리기 어렵습니다.",
+        f"{request}은(는) 모든 고객님께 같은 기준을 지키기 위한 저희 규정에 따라 "
+        "해 드리기 어렵습니다.",
         f"대신 {alternative}(으)로 도와드릴 수 있고, 원하시면 오늘 바로 준비해 드리겠습니다.",
     ]
     if facts.intent == Situation.EXCESSIVE_DEMAND.value:

@@ -147,7 +147,8 @@ ABUSE_CUES = _rx(
 )
 FAILURE_CUES = _rx(
     r"오류|에러|장애|먹통|안 ?(돼|되|와|옴|열려|들어가)|안 나|못 (받|쓰|하|들어)|늦|지연|"
-    r"잘못|틀리|틀렸|다르게|다른 (게|거|상품|사이즈|색)|누락|빠졌|두 번|이중|중복|결제가? 됐는데|고장|불량|파손|깨져|"
+    r"잘못|틀리|틀렸|다르게|다른 (게|거|상품|사이즈|색)|누락|빠졌|두 번|이중|중복|"
+    r"결제가? 됐는데|고장|불량|파손|깨져|"
     r"환불 (안|못)|언제 (와|오|돼|되|받)|아직|답답|화나|짜증|실망|황당|"
     r"\berror|not working|doesn'?t work|didn'?t (arrive|work|get)|broken|\blate\b|delay|wrong|"
     r"charged twice|double[- ]charged|outage|\bdown\b|still (waiting|not)|haven'?t (received|got)|"

@@ -56,7 +56,10 @@ class CoachContext:
             return []
         phrases = list(self.customer.noun_phrases)
         phrases += [n for n in sorted(self.customer.nouns) if n not in " ".join(phrases)]
-        return [p for p in phrases if p.lower() not in GENERIC_NOUNS][:6]
+        kept = [p for p in phrases if p.lower() not in GENERIC_NOUNS]
+        # Words only this customer would use (운동화, 생일) say more than 주문 or 배송.
+        kept.sort(key=lambda p: all(w.lower() in DOMAIN_NOUNS for w in p.split()))
+        return kept[:6]
 
     @cached_property
     def topic(self) -> str:
