@@ -20,7 +20,9 @@ console = Console()
 # domain commands
 from gonggam.coach.commands import coach_app  # noqa: E402
 
-app.add_typer(coach_app, name="coach", help="Coach replies (stdin JSON Lines) and evaluate the coach")
+app.add_typer(
+    coach_app, name="coach", help="Coach replies (stdin JSON Lines) and evaluate the coach"
+)
 
 
 @db_app.command("upgrade")
