@@ -43,6 +43,7 @@ KOREAN_CLICHES: tuple[str, ...] = (
     "심려를 끼쳐 드려 죄송합니다",
     "물량 증가로 배송이 지연되고 있습니다",
     "주문 폭주로 배송이 지연되고 있습니다",
+    "문의가 많아 답변이 늦어지고 있습니다",
 )
 ENGLISH_CLICHES: tuple[str, ...] = (
     "we apologize for any inconvenience",

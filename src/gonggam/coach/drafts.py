@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gonggam.coach.situation import REFUSALS, Situation, parse_situation
-from gonggam.coach.text import GENERIC_NOUNS, analyze
+from gonggam.coach.text import analyze, customer_specifics
 from gonggam.coach.timeframe import find_time_frames
 
 
@@ -61,13 +61,9 @@ def compose_draft(facts: DraftFacts) -> str:
 
 def _topic(facts: DraftFacts, korean: bool) -> str:
     """The customer's own words for the case: the first specific noun phrase they used."""
-    analyzed = analyze(facts.customer_message)
-    for phrase in analyzed.noun_phrases:
-        if phrase.lower() not in GENERIC_NOUNS:
-            return phrase
-    nouns = sorted(n for n in analyzed.nouns if n.lower() not in GENERIC_NOUNS)
-    if nouns:
-        return nouns[0]
+    specifics = customer_specifics(analyze(facts.customer_message), limit=1)
+    if specifics:
+        return specifics[0]
     return "말씀하신 건" if korean else "your request"
 
 
@@ -144,7 +140,7 @@ def _refusal_en(facts: DraftFacts, topic: str) -> str:
     lines = [
         f"{_greeting(facts, False)}I understand how disappointing it is that the {topic} "
         "did not work out as you hoped.",
-        f"Our policy applies the same rules to every customer, so we cannot offer {request}.",
+        f"Because our policy applies the same rules to every customer, we cannot offer {request}.",
         f"What I can do instead is {alternative}, and I can set that up for you today.",
     ]
     if facts.intent == Situation.EXCESSIVE_DEMAND.value:

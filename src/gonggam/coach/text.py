@@ -176,3 +176,34 @@ def specific_nouns(analyzed: AnalyzedText) -> list[str]:
     return sorted(
         noun for noun in analyzed.nouns if noun.lower() not in GENERIC_NOUNS and len(noun) >= 2
     )
+
+
+def customer_specifics(customer: AnalyzedText, limit: int = 6) -> list[str]:
+    """The customer's own noun phrases (product, order, payment…), most telling first.
+
+    Words only this customer would use (운동화, 생일) come before everyday service words
+    (주문, 배송); English stems of verbs ("arriv" from "arrived") come last; then order of use.
+    English stems are returned in the customer's spelling.
+    """
+    text = customer.text.lower()
+    phrases = list(customer.noun_phrases)
+    joined = " ".join(phrases)
+    phrases += [noun for noun in customer.nouns if noun not in joined]
+    kept = [p for p in phrases if p.lower() not in GENERIC_NOUNS]
+
+    def rank(phrase: str) -> tuple[bool, bool, int]:
+        position = text.find(phrase.split()[0].lower())
+        after = text[position + len(phrase) : position + len(phrase) + 2]
+        verbish = phrase.isascii() and after in ("ed", "in")
+        domain = all(word.lower() in DOMAIN_NOUNS for word in phrase.split())
+        return verbish, domain, position if position >= 0 else len(text)
+
+    kept.sort(key=rank)
+    return [_original_spelling(customer.text, p) for p in kept[:limit]]
+
+
+def _original_spelling(text: str, phrase: str) -> str:
+    if not phrase.isascii():
+        return phrase
+    match = re.search(rf"\b{re.escape(phrase)}\w*", text, re.IGNORECASE)
+    return match.group() if match else phrase

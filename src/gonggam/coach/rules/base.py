@@ -10,7 +10,7 @@ from functools import cached_property
 from gonggam.coach.patterns import first_match, sentence_around
 from gonggam.coach.result import FAIL, PASS, RuleResult
 from gonggam.coach.situation import FAILURE_CUES, Situation
-from gonggam.coach.text import DOMAIN_NOUNS, GENERIC_NOUNS, AnalyzedText
+from gonggam.coach.text import DOMAIN_NOUNS, AnalyzedText, customer_specifics
 from gonggam.coach.timeframe import find_time_frames
 
 
@@ -54,12 +54,7 @@ class CoachContext:
         """The customer's own noun phrases (product, order, payment…), most telling first."""
         if self.customer is None:
             return []
-        phrases = list(self.customer.noun_phrases)
-        phrases += [n for n in sorted(self.customer.nouns) if n not in " ".join(phrases)]
-        kept = [p for p in phrases if p.lower() not in GENERIC_NOUNS]
-        # Words only this customer would use (운동화, 생일) say more than 주문 or 배송.
-        kept.sort(key=lambda p: all(w.lower() in DOMAIN_NOUNS for w in p.split()))
-        return kept[:6]
+        return customer_specifics(self.customer)
 
     @cached_property
     def topic(self) -> str:

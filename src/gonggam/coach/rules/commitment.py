@@ -44,6 +44,7 @@ STRONG_OWNERSHIP = rx(
     r"저희 ?(상담사|직원|물류 ?센터|시스템|쪽|측|팀)?(가|이|에서|의)? .{0,25}(잘못|실수|누락|빠뜨|만든|낸|일으킨)|"
     r"\b(we|i) take (full |complete )?(responsibility|ownership)|"
     r"\b(our|my) (responsibility|fault|mistake|error)\b|\bthat'?s on us\b|"
+    r"\b(backlog|error|problem|mistake|fault|issue|bug|delay|oversight)\w* on our (side|end)\b|"
     r"\b(we|i)('ll| will) (personally )?(make (this|it) right|own this|see (this|it) through)|"
     r"\b(we|i)('ll| will) (personally )?(chase|follow|handle) .{0,25}(ourselves|myself|directly|until)"
 )
@@ -52,8 +53,8 @@ WEAK_OWNERSHIP = rx(
     r"배송|수거|회수|지원|안내)(을|를)? ?(직접 )?(해 ?드리겠|해 ?드릴게|해 ?드렸|하겠습니다|하였습니다|"
     r"했습니다|완료|해 두었|해 놓았|하고 있|진행하고|진행 중|해 드리고)|"
     r"(보내|넣어|챙겨|준비해|바꿔|고쳐|돌려|적용해|처리해)( ?드리| ?드렸| 두겠| 놓겠| 두었)|"
-    r"\b(we|i)('ll| will|'ve| have| are| am|'re|'m) (now |already |personally )?(refund|resend|re-send|"
-    r"reship|replac|fix|correct|credit|revers|cancel|process|restor|send|ship|waiv|cover|reimburs|"
+    r"\b(we|i)('ll| will|'ve| have| are| am|'re|'m|'d like to| would like to) (now |already |personally )?(refund|resend|re-send|"
+    r"reship|replac|fix|correct|credit|revers|cancel|process|restor|send|ship|waiv|cover|reimburs|upgrad|deliver|"
     r"issu|sort)"
 )
 WORKAROUND = rx(
@@ -62,12 +63,13 @@ WORKAROUND = rx(
     r"(계좌 ?이체|무통장|PC ?웹|웹 ?사이트|모바일 ?웹|간편 ?결제|카카오페이|네이버페이|토스|앱 대신|"
     r"매장|콜센터|전화 주문)(로|으로|를|을|에서)? ?(이용|결제|주문|접속|구매|수령|방문)|"
     r"(이용|결제|주문|접속|사용|수령|구매)(하실|하시는|할) 수 있|"
-    r"(하시면|해 보시면|쓰시면|누르시면|받으시면) .{0,15}(됩니다|가능|돼요|이용하실)|대체|우회|"
+    r"(하시면|해 보시면|쓰시면|누르시면) .{0,15}(됩니다|가능|돼요|이용하실)|대체|우회|"
     r"방문 ?수령|직접 ?수령|먼저 (보내|발송|드리|처리|입금)|"
     r"\b(meanwhile|in the meantime|for now|until then|until (it|this|the fix)|temporar(y|ily)|"
     r"instead|alternative(ly)?|workaround|in the interim|while (we|you wait|the fix))\b|"
-    r"\byou can (still |also )?(use|try|pay|order|access|pick|log|switch|download|book)|"
-    r"\bif you need (it|the money|them|this|one) (sooner|now|today|before)|\bwe can (add|send|give|offer|lend|ship) "
+    r"\byou can (still |also )?(use|try|pay|order|access|pick|log|switch|download|book|place|collect)|"
+    r"\bif you need (it|the money|them|this|one) (sooner|now|today|before)|급하시면|급하신 경우|당장 필요하시면|"
+    r"그 전에 (쓰셔야|필요하|받으셔야)|\bwe can (add|send|give|offer|lend|ship) "
 )
 URGENCY = rx(
     r"최우선|우선 ?순위|우선적으로|긴급|가장 먼저|제일 먼저|지금 ?(바로|즉시)|즉시|곧바로|당장|"
@@ -75,14 +77,14 @@ URGENCY = rx(
     r"(진행 ?중|하고 있|작업 ?중|중입니다|시작했|착수|들어갔|마쳤|요청했|요청해 ?두었|접수했)|"
     r"(엔지니어|개발 ?팀|기술 ?팀|담당자|담당 ?팀|책임자|팀장|배송 ?팀|물류 ?팀)(이|가|들이|에서)? .{0,20}"
     r"(투입|작업|붙어|매달|복구|수정|처리하고|확인하고|진행하고|찾고)|"
-    r"방금 .{0,15}(요청|접수|처리|전달|조치|진행|보냈|발송)|바로 .{0,12}(보고|전달|요청|조치|처리|수정|고쳤|고치|반영|취소|보내|발송|출고)|"
+    r"방금 .{0,15}(요청|접수|처리|전달|조치|진행|보냈|발송)|바로 .{0,12}(보고|전달|요청|조치|처리|수정|고쳤|고치|반영|취소|보내|발송|출고|배정|투입|연결)|"
     r"\b(top|highest|first) priority|\bprioriti|\burgent(ly)?\b|\bright (now|away)|\bimmediately\b|"
     r"\bas we speak|\b(engineers?|team|developers?|warehouse|staff) (is|are|has|have) (now |currently |"
     r"actively |already )?(working|restoring|fixing|rolling|started|begun|on it)|"
     r"\b(we|i)('re| are|'m| am) (now |currently |actively |already )?(restoring|fixing|rolling back|"
     r"reprocessing|re-?sending|reversing|correcting|processing|rebuilding|repairing|tracing|chasing)|"
     r"\b(we|i)('ve| have) (just |already )?(escalated|flagged|raised|reversed|processed|requested|"
-    r"started|put|issued|refunded|re-?sent|shipped|sent)"
+    r"started|put|issued|refunded|re-?sent|shipped|sent|upgraded|arranged|booked|scheduled)"
 )
 FOLLOW_UP = rx(
     r"다시 연락|(연락|안내|알려|말씀|문자|전화)(을|를)? ?(다시 )?(드리겠|드릴게|드리도록|드릴 예정|주겠|하겠)|"
@@ -203,6 +205,10 @@ def check_workaround(ctx: CoachContext) -> RuleResult:
     match = ctx.find(WORKAROUND)
     if match:
         return passed_by("workaround", match)
+    done = find_done(ctx.text)
+    if done:
+        # Already fixed: there is no meantime to bridge.
+        return passed("workaround", done.text, (done.start, done.end))
     return failed(
         "workaround",
         ctx.say(

@@ -29,7 +29,7 @@ from gonggam.coach.situation import FAILURES, REFUSALS
 REFUSAL = rx(
     r"불가(?!피)(능)?|어렵습니다|어려워요|어려운 점|어렵게 되었|어려운 상황|해 ?드릴 수 ?(가 )?없|"
     r"해 ?드리기 ?(가 )?(어렵|힘들)|할 수 ?(가 )?없|받아들이기 어렵|"
-    r"(환불|교환|반품|보상|취소|적용|지급|변경|연장|배상)(은|는|이|가)? ?(되지 않|안 되|안 돼)|"
+    r"(환불|교환|반품|보상|취소|지급|연장|배상)(은|는|이|가)? ?(되지 않|안 되|안 돼)|"
     r"\b(cannot|can'?t|can not|unable to|not able to|won'?t be able to) (offer|provide|refund|give|"
     r"issue|process|accept|approve|exchange|return|compensate|make|honou?r|extend|waive|grant|cover|"
     r"reimburse|add)|\b(isn'?t|is not|aren'?t|are not) (possible|eligible|refundable|returnable)|"
@@ -37,19 +37,23 @@ REFUSAL = rx(
 )
 POLICY = rx(r"규정|정책|약관|방침|기준|원칙|\bpolic(y|ies)|\bterms\b|\brules?\b")
 POLICY_REASON = rx(
-    r"\d|이내|지난|지나|경과|초과|이후|후에는|경우|개봉|사용|착용|수령|때문|이라서|이어서|으로 인해|"
+    r"\d|이내|지난|위생|\bunder\b|지나|경과|초과|이후|후에는|경우|개봉|사용|착용|수령|때문|이라서|이어서|으로 인해|"
     r"에 따라|따라|위해|기준으로|\bbased on|\bdepends on|\baccording to|보호|공정|\bbecause|\bafter\b|\bwithin\b|\bonce\b|\bsince\b|\bopened|\bused\b|"
     r"\bworn\b|\bbeyond\b|\bpast\b|\bonly\b|\bso that\b|\bto keep\b"
 )
 ALTERNATIVE = rx(
     r"교환|적립금|포인트|부분 ?환불|일부 ?환불|쿠폰|할인|수선|수리|A/S|무상|대신|대안|다른 (상품|옵션|방법)|"
-    r"재발송|크레딧|마일리지|상품권|차액|반품 배송비|배송비(를|는)? .{0,6}(부담|지원)|"
+    r"재발송|크레딧|무료로|무상으로|다른 날짜|날짜 변경|양도|마일리지|상품권|차액|반품 배송비|배송비(를|는)? .{0,6}(부담|지원)|"
     r"\bexchange|store credit|\bcredit\b|partial refund|voucher|coupon|discount|\brepair|replacement|"
-    r"\binstead\b|alternative|gift card|\bpoints\b|\bfree (week|month|upgrade|shipping|delivery)|\badded .{0,30} to your account"
+    r"\binstead\b|alternative|gift card|\bpoints\b|\bresell|\bmove you to|\bat no (extra )?cost|\bfree of charge|\bfree \w+|\bfree (week|month|upgrade|shipping|delivery)|\badded .{0,30} to your account"
 )
 FINAL_OFFER = rx(r"최종|마지막으로|더 이상 .{0,10}(어렵|불가|없)|\bfinal offer|\bthe most we can")
+# Codes and system names are upper case by nature; matching them case-insensitively would
+# flag "third-party" or "next-day".
+CODES = re.compile(
+    r"\b[A-Z]{2,}[_-][A-Z0-9_-]+\b|\bSKU-?\w*|\b(ERP|OMS|WMS|CRM|API|DB|SLA|RMA|VOC|PG|TID|MID|SQL)\b"
+)
 JARGON = rx(
-    r"\b[A-Z]{2,}[_-][A-Z0-9_-]+\b|\bSKU-?\w*|\b(ERP|OMS|WMS|CRM|API|DB|SLA|RMA|VOC|PG|TID|MID|SQL)\b|"
     r"CS ?툴|CS ?tool|\bHTTP ?\d{3}|\b[45]\d\d ?(에러|오류|error)|에스컬레이션|트랜잭션|타임아웃|롤백|"
     r"레거시|핫픽스|디플로이|인시던트|백엔드|프론트엔드|어드민|티켓 ?번호|"
     r"\bescalat\w* to (tier|level|l\d)|\btier[- ]?\d\b|\bbackend\b|\bticket (id|number)|"
@@ -62,13 +66,15 @@ BLAME = rx(
     r"(읽어|확인해) ?(보셨|보시긴|보신 ?거)|제대로 (보셨|읽으셨|확인하셨|보시|읽으시)|"
     r"(분명히|이미|여러 번|몇 번|아까) .{0,10}(안내|말씀|설명)(을|를)? ?(드렸|했|드린)|"
     r"그건 고객님 (사정|책임|문제|잘못)|고객님 (탓|책임|부주의|과실)|본인 (과실|부주의|책임|실수)|"
-    r"언성을|그렇게 말씀하시면|억지|말이 안 되|이해를 못 하시|이해 못 하시|무리한 요구|생떼|"
+    r"언성을|그렇게 말씀하시면|억지|말이 안 되|말도 안 (되|됩|돼)|이해를 못 하시|이해 못 하시|무리한 요구|생떼|"
     r"진정(하세요|하시고)|왜 .{0,12}(안 하셨|안 보셨|안 읽으셨)|"
     r"\byou should have|\byou (didn'?t|did not|failed to) (read|check|follow|notice|see)|"
     r"\bas (i|we) (already )?(said|told you|explained|mentioned)|\byour (own )?(fault|mistake)|"
     r"\bnot our problem|\bwhat (do|did) you expect|\bcalm down|\byou (clearly|obviously)|"
     r"\bif you had (read|followed|checked)|\bdid you (even )?(read|check)|\bthat'?s (on you|your problem)|"
-    r"\bstop (yelling|shouting)|\b(is|isn'?t|is not) going to work|\bthreatening us|협박|\b(unreasonable|ridiculous) (demand|request)"
+    r"\bstop (yelling|shouting)|\bclearly (states|says|explains|mentions)|\bplease read (our|the) (faq|terms|policy|guide|manual)|\bbefore contacting us|"
+    r"(확인|읽|보)(하)?지 (않으신|않으셨|못하신|않으셔서)|(안|못) (보신|읽으신|확인하신) (것|거) 같|분명히 (나와|적혀|명시)|"
+    r"(공지|FAQ|자주 묻는 질문|상세 ?페이지)(를|을)? (먼저 )?(읽|확인|참고)(하)?(시고|신 후|고) (문의|연락)|\b(is|isn'?t|is not) going to work|\bthreatening us|협박|\b(unreasonable|ridiculous) (demand|request)"
 )
 GREETING = rx(
     r"안녕하세요|안녕하십니까|고객님|상담사|입니다|감사합니다|좋은 하루|행복한 하루|\bhello\b|\bhi\b|"
@@ -102,7 +108,9 @@ def check_no_template(ctx: CoachContext) -> RuleResult:
     residual = _residual_units(ctx)
     cliched, sentences = _cliched_sentences(ctx)
     boilerplate_only = ctx.cliches and (
-        residual <= 3 or (cliched * 2 >= sentences and check_context(ctx).status == FAIL)
+        residual <= 3
+        or cliched == sentences
+        or (cliched * 2 >= sentences and check_context(ctx).status == FAIL)
     )
     if boilerplate_only:
         start, end, _ = ctx.cliches[0]
@@ -222,7 +230,7 @@ def _opening_cliche(ctx: CoachContext) -> tuple[int, int, str] | None:
 
 def check_plain_language(ctx: CoachContext) -> RuleResult:
     """`plain_language`: no internal codes, no very long sentences, no wall of text."""
-    jargon = JARGON.search(ctx.text)
+    jargon = CODES.search(ctx.text) or JARGON.search(ctx.text)
     if jargon:
         return failed(
             "plain_language",

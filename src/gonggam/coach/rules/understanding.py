@@ -34,7 +34,7 @@ CONFIRMING_QUESTION = rx(
 )
 
 ACKNOWLEDGE = rx(
-    r"저희 ?(쪽|측)?(의|가|에서)? ?(\S{1,6} )?(실수|잘못|착오|불찰|누락|오류)|"
+    r"저희 ?(쪽|측)?(의|가|에서)? ?(\S{1,8} ){0,3}(실수|잘못|착오|불찰|누락|오류)|"
     r"(잘못|틀리게|틀린|부정확하게|부정확한|엉뚱한|다른) ?(넣|드렸|챙겨|안내|알려|말씀|발송|보내|보냈|처리|청구|결제|입력|등록|기재|포장|배송|전달|상품|주소)|"
     r"(안내|발송|처리|청구|결제|입력|기재|포장|배송|출고|환불|정산|설정|접수)(가|이|를|을)? ?(잘못|누락|지연|늦어|늦게|빠져|빠뜨|중복|두 번|이중|되지 않|안 되)|"
     r"(이중|중복|두 번)(으로|이나)? ?(결제|청구|출금|승인|빠져|나가)|"
@@ -50,7 +50,7 @@ ACKNOWLEDGE = rx(
     r"\b(has|have) been (delayed|down|unavailable|failing|held up)|\b(hasn'?t|has not|haven'?t|have not) (moved|arrived|shipped|updated|been (sent|shipped|processed))|"
     r"\b(payment|order|charge|app|site|login|transfer|delivery|update) (failed|was declined|crashed|broke)|"
     r"\b(outage|error|failure|delay|problem|bug|glitch)\b.{0,12}\b(was|were|has been) caused|"
-    r"\bcharged (you )?twice|double[- ]charg|"
+    r"\bcharged (you )?twice|double[- ]charg|\b(had|has|developed) (a )?(fault|glitch|bug|problem|outage)|"
     r"\bwe (failed|didn'?t|did not|missed|forgot)\b|"
     r"\b(outage|glitch|bug|error|failure) (on our|in our|that|which|caused)"
 )
@@ -72,8 +72,8 @@ IMPACT = [
     rx(r"\S+(으)?시려던|\S+(으)?시려고 (하신|하셨|했)"),
     rx(
         r"못 (받으|쓰시|하시|가시|드시|오시|보시|입으)|(하셔야|받으셔야|쓰셔야|보내셔야|내셔야) 하는데|"
-        r"(생일|선물|행사|여행|결혼식|출장|시험|면접|마감|이사|잔치|기념일)\S{0,4} .{0,20}"
-        r"(인데|이라|라서|에 맞춰|전에|못 받|늦)"
+        r"(생일|선물|행사|여행|결혼식|출장|시험|면접|마감|이사|잔치|기념일|재료|준비물|식사|수업)\S{0,4} .{0,20}"
+        r"(인데|는데|이라|라서|에 맞춰|전에|못 받|늦|안 와|안 오)"
     ),
     rx(
         r"기다리게|기다리시|기다리셨|기다려야|기다리신|헛걸음|두 번 걸음|다시 (하셔야|하시게|주문하셔야)"
@@ -81,12 +81,15 @@ IMPACT = [
     rx(
         r"(돈|금액|요금|대금|잔액|생활비|월세|카드값|급여|월급|용돈)(이|가)? .{0,8}(빠져|나가|묶여|묶이|이중)"
     ),
+    rx(r"(더|추가로|이중으로|두 번) ?(내셨|내신|내시게|결제하셨|결제되|지불하셨|나갔|빠져)"),
+    rx(r"(이자|수수료|위약금|요금|비용|배송비)(가|를|이)? ?(붙|물|내시|더 나|청구되)"),
     rx(r"(비용|손해|손실|피해)(가|를|이|을)? ?(보셨|입으셨|발생|생기|생겼|끼쳐|드렸)"),
     rx(r"(시간|하루|이틀|주말|저녁|오전)(을|를)? ?(낭비|허비|쓰시|버리|빼앗|뺏|날리)"),
     rx(
         r"\b(cost|costing) you\b|(?<!for\s)\byour (business|work|shop|store|plans?|money|sales|customers|"
         r"trip|deadline|event|weekend|evening|payroll|launch|morning|afternoon)\b|"
-        r"\bleft you (unable|without|waiting|stuck|out of pocket|facing|with)|\$\d|\b(took|take|taking) (a|the) day off|\bday off work|"
+        r"\bleft you (unable|without|waiting|stuck|out of pocket|facing|with)|[$£€₩] ?\d|\bhaving to\b|"
+        r"\b(losing|lost) your\b|\b(need|needed) (it |them )?for (a|an|your|the) \w+|\b(took|take|taking) (a|the) day off|\bday off work|"
         r"\b(couldn'?t|could not|can'?t|cannot|unable to|weren'?t able to|were not able to) "
         r"(pay|work|access|use|log ?in|sell|order|finish|complete|get|receive|open|take|run|ship|"
         r"check ?out|book|buy|transfer)|"
@@ -98,16 +101,18 @@ IMPACT = [
 EMPATHY = rx(
     r"(답답|속상|당황|불안|걱정|황당|번거로|번거롭|힘드|힘들|난감|실망|초조|애타|애가 타|짜증|"
     r"화가 나|화나|서운|불쾌|억울|놀라|놀랐|곤란|막막|신경 쓰이|마음 ?고생|스트레스|괴로|언짢|"
-    r"기분(이)? (나쁘|상하|좋지)|아쉬|속이 타|조마조마|허탈|어이없)\S{0,8}"
+    r"기분(이)? (나쁘|상하|좋지)|아쉬|민망|창피|면목|화가 (많이 |정말 |너무 )?나|속이 타|조마조마|허탈|어이없)\S{0,8}"
     r"(셨|실|으셨|시겠|겠|을지|었을|었겠|셨을|셨겠|였을|으실|시죠|셨죠|시는|으시)|"
     r"(제가 고객님|저라도|저였어도|제가 그 상황|누구라도|누구든).{0,15}(입장|이라도|였어도|같아도|라도|였다면|마찬가지)|"
-    r"(입장|처지)(에서|이라면|을 생각|이 되어)|마음(은|을|이)? ?(충분히 )?(이해|헤아|알 것)|"
+    r"(입장|처지)(에서|이라면|을 생각|이 되어)|마음이 (아프|무겁|쓰이)|걱정이 (되|됩)|마음(은|을|이)? ?(충분히 )?(이해|헤아|알 것)|"
     r"충분히 (그러실|이해가 ?갑니다|화가 나실|속상하실)|"
     r"\b(must|must have|would|would have|can'?t have) (be|been|feel|felt) .{0,25}"
     r"(frustrat|stress|worr|upset|annoy|disappoint|awful|difficult|hard|alarm|scary|confus|"
     r"madden|exhaust|unsettl|nerve)|"
     r"\b(i|we) (can|completely|totally|fully|really)? ?(imagine|see|understand) (how|why|what)|"
-    r"\bin your (shoes|place|position)\b|\bi know (how|what|that|every|this)|\b(i|we) can (hear|tell|see) (how|that|you)|"
+    r"\bin your (shoes|place|position)\b|\b(is|was|sounds|must be|would be) (really |so |incredibly |genuinely )?"
+    r"(stressful|frustrating|worrying|upsetting|annoying|disappointing|awful|embarrassing|maddening)|"
+    r"\bis no way to\b|\b(would|could) (wear|drive) anyone|\bi know (how|what|that|every|this)|\b(i|we) can (hear|tell|see) (how|that|you)|"
     r"\b(i'?d|i would|anyone would|anyone'?d) (be|feel|have been) .{0,15}(same|frustrat|upset|annoy|angry)|"
     r"\b(that|this|it)('s| is| was| sounds| has been) (really |so |incredibly |genuinely )?"
     r"(frustrat|stressful|worrying|upsetting|annoying|disappointing|awful|maddening|a pain)|"
@@ -182,8 +187,7 @@ def check_context(ctx: CoachContext) -> RuleResult:
 
 def check_acknowledge(ctx: CoachContext) -> RuleResult:
     """`acknowledge`: the reply names the specific failure instead of a bare apology."""
-    # Admissions count even inside boilerplate ("물량 증가로 배송이 지연되고 있습니다").
-    admission = ACKNOWLEDGE.search(ctx.text)
+    admission = ctx.find(ACKNOWLEDGE)
     if admission:
         return passed_by("acknowledge", admission)
     issue = ctx.customer_issue
