@@ -39,3 +39,14 @@ def test_eval_prints_agreement_per_split() -> None:
     assert done.returncode == 0, done.stderr
     for word in ("tune", "holdout", "overall", "calm_tone"):
         assert word in done.stdout
+
+
+def test_invalid_utf8_and_unknown_situation_are_line_errors() -> None:
+    stdin = b'{"reply":"\xff\xfe"}\n{"reply":"x","situation":"weather"}\n{"reply":"ok"}\n'
+    done = subprocess.run(
+        [str(GONGGAM), "coach"], input=stdin, capture_output=True, timeout=120, check=False
+    )
+    assert done.returncode == 1
+    assert len(done.stdout.decode().strip().splitlines()) == 1
+    errors = done.stderr.decode()
+    assert "line 1: invalid UTF-8" in errors and "line 2: unknown situation" in errors

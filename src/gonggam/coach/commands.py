@@ -24,11 +24,12 @@ def coach(ctx: typer.Context) -> None:
     if ctx.invoked_subcommand is not None:
         return
     failures = 0
-    for number, line in enumerate(sys.stdin, start=1):
-        if not line.strip():
+    # Read bytes so one line of invalid UTF-8 is reported instead of aborting the stream.
+    for number, raw in enumerate(sys.stdin.buffer, start=1):
+        if not raw.strip():
             continue
         try:
-            result = _coach_line(line)
+            result = _coach_line(_decode(raw))
         except ValueError as error:
             failures += 1
             print(f"line {number}: {error}", file=sys.stderr)
@@ -37,6 +38,14 @@ def coach(ctx: typer.Context) -> None:
         sys.stdout.flush()
     if failures:
         raise typer.Exit(code=1)
+
+
+def _decode(raw: bytes) -> str:
+    """Decode one input line; ValueError when it is not UTF-8."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"invalid UTF-8 at byte {error.start}") from None
 
 
 def _coach_line(line: str) -> dict[str, object]:
