@@ -21,7 +21,7 @@ def test_dev_set_shape() -> None:
 
 
 def test_holdout_agreement_floor() -> None:
-    # Holdout (48 examples) measured 0.92 overall; the floor guards against regressions.
+    # Holdout (63 examples) measured 0.92 overall; the floor guards against regressions.
     results = evaluate(load_dev_set(DEV_SET))
     holdout = results["holdout"]
     assert holdout.overall() >= 0.88

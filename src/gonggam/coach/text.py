@@ -65,7 +65,8 @@ _EN_STOP = _EN_SKIP | frozenset(
     "it its me he she they them their with from on in at by as but not no if can can't "
     "do does did have has had get got what when where why how which who there here been "
     "still again also now then than just even more most some process say says get make know want "
-    "need take come go ever never".split()
+    "need take come go ever never found tried said told asked called paid bought received sent "
+    "keep keeps expect expected like".split()
 )
 
 

@@ -19,7 +19,7 @@ Cues inside cliché spans never count: boilerplate proves nothing.
 
 from __future__ import annotations
 
-from gonggam.coach.patterns import rx
+from gonggam.coach.patterns import rx, sentence_around
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
 from gonggam.coach.situation import Situation
@@ -31,6 +31,11 @@ THIRD_PARTY = rx(
     r"\b(courier|carrier|gateway|payment (provider|processor)|vendor|supplier|third[- ]party|"
     r"the bank|shipping (company|partner)|delivery (company|partner)|logistics (partner|provider)|"
     r"partner company)\b"
+)
+# A partner as the subject of the action ("업체에서 조치 중입니다", "the vendor is fixing it").
+PARTY_ACTING = rx(
+    r"(PG ?사|대행 ?사|택배 ?사|업체|협력사|제휴 ?사|카드 ?사|통신 ?사|제조 ?사|판매자)(에서|이|가|측|쪽)|"
+    r"\b(courier|carrier|gateway|provider|processor|vendor|supplier|partner|bank)\s(is|are|has|have|will)\b"
 )
 DEFLECTION = rx(
     r"저희 ?(쪽|측)?(의|가)? ?(문제|잘못|책임|과실)(는|은|이|가) 아니|저희(와|랑)는? (무관|관계(가)? 없)|"
@@ -44,7 +49,7 @@ STRONG_OWNERSHIP = rx(
     r"저희 ?(상담사|직원|물류 ?센터|시스템|쪽|측|팀)?(가|이|에서|의)? .{0,25}(잘못|실수|누락|빠뜨|만든|낸|일으킨)|"
     r"\b(we|i) take (full |complete )?(responsibility|ownership)|"
     r"\b(our|my) (responsibility|fault|mistake|error)\b|\bthat'?s on us\b|"
-    r"\b(backlog|error|problem|mistake|fault|issue|bug|delay|oversight)\w* on our (side|end)\b|"
+    r"\b(backlog|error|problem|mistake|fault|issue|bug|delay|oversight)\w* on our (side|end)\b|\bour job\b|"
     r"\b(we|i)('ll| will) (personally )?(make (this|it) right|own this|see (this|it) through)|"
     r"\b(we|i)('ll| will) (personally )?(chase|follow|handle) .{0,25}(ourselves|myself|directly|until)"
 )
@@ -54,7 +59,7 @@ WEAK_OWNERSHIP = rx(
     r"했습니다|완료|해 두었|해 놓았|하고 있|진행하고|진행 중|해 드리고)|"
     r"(보내|넣어|챙겨|준비해|바꿔|고쳐|돌려|적용해|처리해)( ?드리| ?드렸| 두겠| 놓겠| 두었)|"
     r"\b(we|i)('ll| will|'ve| have| are| am|'re|'m|'d like to| would like to) (now |already |personally )?(refund|resend|re-send|"
-    r"reship|replac|fix|correct|credit|revers|cancel|process|restor|send|ship|waiv|cover|reimburs|upgrad|deliver|"
+    r"reship|replac|fix|correct|credit|revers|cancel|process|restor|send|sent|ship|waiv|cover|reimburs|upgrad|deliver|courier|"
     r"issu|sort)"
 )
 WORKAROUND = rx(
@@ -68,7 +73,8 @@ WORKAROUND = rx(
     r"\b(meanwhile|in the meantime|for now|until then|until (it|this|the fix)|temporar(y|ily)|"
     r"instead|alternative(ly)?|workaround|in the interim|while (we|you wait|the fix))\b|"
     r"\byou can (still |also )?(use|try|pay|order|access|pick|log|switch|download|book|place|collect)|"
-    r"\bif you need (it|the money|them|this|one) (sooner|now|today|before)|급하시면|급하신 경우|당장 필요하시면|"
+    r"\bif you need (it|the money|them|this|one) (sooner|now|today|before)|\bif you can'?t (come|make it|get|wait)|"
+    r"(불편하시지|곤란하시지) 않도록|간이 |급하시면|급하신 경우|당장 필요하시면|"
     r"그 전에 (쓰셔야|필요하|받으셔야)|\bwe can (add|send|give|offer|lend|ship) "
 )
 URGENCY = rx(
@@ -77,7 +83,7 @@ URGENCY = rx(
     r"(진행 ?중|하고 있|작업 ?중|중입니다|시작했|착수|들어갔|마쳤|요청했|요청해 ?두었|접수했)|"
     r"(엔지니어|개발 ?팀|기술 ?팀|담당자|담당 ?팀|책임자|팀장|배송 ?팀|물류 ?팀)(이|가|들이|에서)? .{0,20}"
     r"(투입|작업|붙어|매달|복구|수정|처리하고|확인하고|진행하고|찾고)|"
-    r"방금 .{0,15}(요청|접수|처리|전달|조치|진행|보냈|발송)|바로 .{0,12}(보고|전달|요청|조치|처리|수정|고쳤|고치|반영|취소|보내|발송|출고|배정|투입|연결)|"
+    r"방금 .{0,15}(요청|접수|처리|전달|조치|진행|보냈|발송)|(잡아|마련해|준비해|배정해) ?(두었|놓았|드렸)|첫 (배송|순서|번째로)|바로 .{0,12}(보고|전달|요청|조치|처리|수정|고쳤|고치|반영|취소|보내|발송|출고|배정|투입|연결)|"
     r"\b(top|highest|first) priority|\bprioriti|\burgent(ly)?\b|\bright (now|away)|\bimmediately\b|"
     r"\bas we speak|\b(engineers?|team|developers?|warehouse|staff) (is|are|has|have) (now |currently |"
     r"actively |already )?(working|restoring|fixing|rolling|started|begun|on it)|"
@@ -87,11 +93,11 @@ URGENCY = rx(
     r"started|put|issued|refunded|re-?sent|shipped|sent|upgraded|arranged|booked|scheduled)"
 )
 FOLLOW_UP = rx(
-    r"다시 연락|(연락|안내|알려|말씀|문자|전화)(을|를)? ?(다시 )?(드리겠|드릴게|드리도록|드릴 예정|주겠|하겠)|"
+    r"다시 연락|(연락|안내|알려|말씀|문자|전화|알림)(을|를)? ?(다시 )?(드리겠|드릴게|드리도록|드릴 예정|주겠|하겠)|"
     r"(결과|진행 ?상황|처리 ?결과|해결 ?여부|완료 ?여부|도착 ?여부)(를|을)? .{0,15}(안내|알려|연락|공유|말씀)|"
     r"(해결|처리|도착|완료|복구|정정|환불|입금|수령)(되|됐|되었|하|하셨|받으셨)(는지|을 때|으면|는 대로) .{0,20}"
     r"(확인|연락|전화|문자|안내|여쭙)|"
-    r"재발 ?방지|다시는 .{0,20}(없도록|않도록)|(같은|이런|동일한) (문제|일|실수|오류)(가|이)? .{0,25}"
+    r"재발 ?방지|다시는 .{0,20}(없도록|않도록)|(같은|이런|동일한) (문제|일|실수|오류|누락|착오|사고|장애|지연)(가|이)? .{0,25}"
     r"(없도록|않도록|반복되지)|(원인|근본 ?원인)(을|를)? ?(파악|분석|찾|확인|조사|공유|밝혀)|"
     r"(개선|교육|점검|보완)(하겠|할 예정|을 진행|하였|했|을 마쳤|하도록)|"
     r"\bfollow(ing)?[- ]up|\bcheck (back|in) (with you)?|\bget back to you|"
@@ -106,7 +112,7 @@ GRATITUDE_SPECIFIC = rx(
     r"(알려|말씀해|말씀|제보해|짚어|지적해|신고해|연락해|기다려|참아|이해해|보내|남겨|공유해|확인해|"
     r"찾아|설명해|캡처해|기록해)\s*주셔서\s*(정말 |진심으로 |너무 )?(감사|고맙)|덕분(에|입니다|이에요)|"
     r"\bthank(s| you)( so much| very much)? for (letting|telling|reporting|flagging|pointing|your patience|"
-    r"bringing|taking the time|reaching us|catching|spotting|the heads|sharing|waiting|your help|raising|sticking|"
+    r"bringing|taking the time|reaching us|bearing with|catching|spotting|the heads|sharing|waiting|your help|raising|sticking|"
     r"being patient|the (details|screenshot|report))|\bthanks to you\b|"
     r"\bappreciate (you|your) (letting|telling|flagging|reporting|patience|help|taking|catching|spotting)"
 )
@@ -225,8 +231,13 @@ def check_workaround(ctx: CoachContext) -> RuleResult:
 
 def check_urgency(ctx: CoachContext) -> RuleResult:
     """`urgency`: the issue is a priority and something is being done now."""
-    match = ctx.find(URGENCY)
-    if match:
+    for match in URGENCY.finditer(ctx.text):
+        if any(start <= match.start() < end for start, end in ctx.cliche_spans):
+            continue
+        # "업체에서 조치 중입니다": a partner being busy is not the company acting.
+        sentence = sentence_around(ctx.text, match.start(), 400)
+        if PARTY_ACTING.search(sentence):
+            continue
         return passed_by("urgency", match)
     done = find_done(ctx.text)
     if done:

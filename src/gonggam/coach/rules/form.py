@@ -35,9 +35,12 @@ REFUSAL = rx(
     r"reimburse|add)|\b(isn'?t|is not|aren'?t|are not) (possible|eligible|refundable|returnable)|"
     r"\bnot eligible|\bnon-refundable\b|\bwe do not (offer|provide|accept|refund|allow)"
 )
-POLICY = rx(r"규정|정책|약관|방침|기준|원칙|\bpolic(y|ies)|\bterms\b|\brules?\b")
+POLICY = rx(
+    r"규정|정책|약관|방침|기준|원칙|보증|\bpolic(y|ies)|\bterms\b|\brules?\b|\bwarrant(y|ies)|\bguarantee|"
+    r"non-refundable|\bconditions\b"
+)
 POLICY_REASON = rx(
-    r"\d|이내|지난|위생|\bunder\b|지나|경과|초과|이후|후에는|경우|개봉|사용|착용|수령|때문|이라서|이어서|으로 인해|"
+    r"\d|이내|지난|위생|[가-힣]면 |해당|적용 대상|\bunder\b|\bcovers?\b|\bapplies to\b|지나|경과|초과|이후|후에는|경우|개봉|사용|착용|수령|때문|이라서|이어서|으로 인해|"
     r"에 따라|따라|위해|기준으로|\bbased on|\bdepends on|\baccording to|보호|공정|\bbecause|\bafter\b|\bwithin\b|\bonce\b|\bsince\b|\bopened|\bused\b|"
     r"\bworn\b|\bbeyond\b|\bpast\b|\bonly\b|\bso that\b|\bto keep\b"
 )
@@ -45,6 +48,7 @@ ALTERNATIVE = rx(
     r"교환|적립금|포인트|부분 ?환불|일부 ?환불|쿠폰|할인|수선|수리|A/S|무상|대신|대안|다른 (상품|옵션|방법)|"
     r"재발송|크레딧|무료로|무상으로|다른 날짜|날짜 변경|양도|마일리지|상품권|차액|반품 배송비|배송비(를|는)? .{0,6}(부담|지원)|"
     r"\bexchange|store credit|\bcredit\b|partial refund|voucher|coupon|discount|\brepair|replacement|"
+    r"\b(brand-)?new (one|case|item|unit|pair|device|product)|\bsent (you )?a (new|replacement)|새 (상품|제품|것)|"
     r"\binstead\b|alternative|gift card|\bpoints\b|\bresell|\bmove you to|\bat no (extra )?cost|\bfree of charge|\bfree \w+|\bfree (week|month|upgrade|shipping|delivery)|\badded .{0,30} to your account"
 )
 FINAL_OFFER = rx(r"최종|마지막으로|더 이상 .{0,10}(어렵|불가|없)|\bfinal offer|\bthe most we can")
@@ -73,6 +77,7 @@ BLAME = rx(
     r"\bnot our problem|\bwhat (do|did) you expect|\bcalm down|\byou (clearly|obviously)|"
     r"\bif you had (read|followed|checked)|\bdid you (even )?(read|check)|\bthat'?s (on you|your problem)|"
     r"\bstop (yelling|shouting)|\bclearly (states|says|explains|mentions)|\bplease read (our|the) (faq|terms|policy|guide|manual)|\bbefore contacting us|"
+    r"(확인|읽|보)(하)?셨어야|고객님(께서|이)? .{0,15}(안 해 주셔서|안 하셔서|안 주셔서|안 하시니까|하셔서 그렇)|"
     r"(확인|읽|보)(하)?지 (않으신|않으셨|못하신|않으셔서)|(안|못) (보신|읽으신|확인하신) (것|거) 같|분명히 (나와|적혀|명시)|"
     r"(공지|FAQ|자주 묻는 질문|상세 ?페이지)(를|을)? (먼저 )?(읽|확인|참고)(하)?(시고|신 후|고) (문의|연락)|\b(is|isn'?t|is not) going to work|\bthreatening us|협박|\b(unreasonable|ridiculous) (demand|request)"
 )

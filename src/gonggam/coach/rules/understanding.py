@@ -50,7 +50,9 @@ ACKNOWLEDGE = rx(
     r"\b(has|have) been (delayed|down|unavailable|failing|held up)|\b(hasn'?t|has not|haven'?t|have not) (moved|arrived|shipped|updated|been (sent|shipped|processed))|"
     r"\b(payment|order|charge|app|site|login|transfer|delivery|update) (failed|was declined|crashed|broke)|"
     r"\b(outage|error|failure|delay|problem|bug|glitch)\b.{0,12}\b(was|were|has been) caused|"
-    r"\bcharged (you )?twice|double[- ]charg|\b(had|has|developed) (a )?(fault|glitch|bug|problem|outage)|"
+    r"제대로 (하지|처리하지|확인하지|챙기지|안내하지|전달하지) 못|못한 탓|저희 탓|"
+    r"\b(another customer|someone else)'?s?\b|\bthe wrong (item|size|colou?r|address|order|invoice|product)|"
+    r"\bshould(n'?t| not| never) have happened|\bmix-?up\b|\bcharged (you )?twice|double[- ]charg|\b(had|has|developed) (a )?(fault|glitch|bug|problem|outage)|"
     r"\bwe (failed|didn'?t|did not|missed|forgot)\b|"
     r"\b(outage|glitch|bug|error|failure) (on our|in our|that|which|caused)"
 )
@@ -82,14 +84,21 @@ IMPACT = [
         r"(돈|금액|요금|대금|잔액|생활비|월세|카드값|급여|월급|용돈)(이|가)? .{0,8}(빠져|나가|묶여|묶이|이중)"
     ),
     rx(r"(더|추가로|이중으로|두 번) ?(내셨|내신|내시게|결제하셨|결제되|지불하셨|나갔|빠져)"),
-    rx(r"(이자|수수료|위약금|요금|비용|배송비)(가|를|이)? ?(붙|물|내시|더 나|청구되)"),
+    rx(
+        r"(이자|수수료|위약금|요금|비용|배송비)(가|를|이)? ?(붙|물|내시|더 나|청구되)|원이 (붙|더 나|빠져|청구)"
+    ),
+    rx(
+        r"(반차|연차|휴가|월차)(까지|를|을)? ?(쓰|내)|(일부러|멀리서|먼 길) .{0,10}(가셨|오셨|쓰셨)|"
+        r"(하셔야|주무셔야|가셔야|기다리셔야|다시 오셔야|받으셔야) (할|하는|했던)"
+    ),
     rx(r"(비용|손해|손실|피해)(가|를|이|을)? ?(보셨|입으셨|발생|생기|생겼|끼쳐|드렸)"),
     rx(r"(시간|하루|이틀|주말|저녁|오전)(을|를)? ?(낭비|허비|쓰시|버리|빼앗|뺏|날리)"),
     rx(
         r"\b(cost|costing) you\b|(?<!for\s)\byour (business|work|shop|store|plans?|money|sales|customers|"
         r"trip|deadline|event|weekend|evening|payroll|launch|morning|afternoon)\b|"
         r"\bleft you (unable|without|waiting|stuck|out of pocket|facing|with)|[$£€₩] ?\d|\bhaving to\b|"
-        r"\b(losing|lost) your\b|\b(need|needed) (it |them )?for (a|an|your|the) \w+|\b(took|take|taking) (a|the) day off|\bday off work|"
+        r"\b(losing|lost) your\b|\blocked out\b|\b(being|getting) (locked|stuck|stranded)|"
+        r"\byour (wedding|interview|flight|exam|party|birthday|anniversary|funeral|move|bank|rent)\b|\b(need|needed) (it |them )?for (a|an|your|the) \w+|\b(took|take|taking) (a|the) day off|\bday off work|"
         r"\b(couldn'?t|could not|can'?t|cannot|unable to|weren'?t able to|were not able to) "
         r"(pay|work|access|use|log ?in|sell|order|finish|complete|get|receive|open|take|run|ship|"
         r"check ?out|book|buy|transfer)|"
@@ -99,9 +108,9 @@ IMPACT = [
 ]
 
 EMPATHY = rx(
-    r"(답답|속상|당황|불안|걱정|황당|번거로|번거롭|힘드|힘들|난감|실망|초조|애타|애가 타|짜증|"
+    r"(답답|속상|당황|당혹|기운 빠지|맥 빠지|불안|걱정|황당|번거로|번거롭|힘드|힘들|난감|실망|초조|애타|애가 타|짜증|"
     r"화가 나|화나|서운|불쾌|억울|놀라|놀랐|곤란|막막|신경 쓰이|마음 ?고생|스트레스|괴로|언짢|"
-    r"기분(이)? (나쁘|상하|좋지)|아쉬|민망|창피|면목|화가 (많이 |정말 |너무 )?나|속이 타|조마조마|허탈|어이없)\S{0,8}"
+    r"기분(이)? (나쁘|상하|좋지)|아쉬|민망|창피|면목|화가 (많이 |정말 |너무 )?나|속이 타|조마조마|허탈|어이없)\s?\S{0,8}"
     r"(셨|실|으셨|시겠|겠|을지|었을|었겠|셨을|셨겠|였을|으실|시죠|셨죠|시는|으시)|"
     r"(제가 고객님|저라도|저였어도|제가 그 상황|누구라도|누구든).{0,15}(입장|이라도|였어도|같아도|라도|였다면|마찬가지)|"
     r"(입장|처지)(에서|이라면|을 생각|이 되어)|마음이 (아프|무겁|쓰이)|걱정이 (되|됩)|마음(은|을|이)? ?(충분히 )?(이해|헤아|알 것)|"
@@ -111,7 +120,10 @@ EMPATHY = rx(
     r"madden|exhaust|unsettl|nerve)|"
     r"\b(i|we) (can|completely|totally|fully|really)? ?(imagine|see|understand) (how|why|what)|"
     r"\bin your (shoes|place|position)\b|\b(is|was|sounds|must be|would be) (really |so |incredibly |genuinely )?"
-    r"(stressful|frustrating|worrying|upsetting|annoying|disappointing|awful|embarrassing|maddening)|"
+    r"(stressful|frustrating|worrying|upsetting|annoying|disappointing|awful|embarrassing|maddening|"
+    r"frightening|scary|alarming|horrible)|\b(is|was) a (real |total |complete )?(waste|pain|hassle|nightmare)|"
+    r"\b(i|we) (completely |totally |fully )?(get|understand|see) why you|\byou'?re (absolutely )?right to be|"
+    r"\bi (understand|get) (that )?(paying|losing|having|waiting|being|getting)|"
     r"\bis no way to\b|\b(would|could) (wear|drive) anyone|\bi know (how|what|that|every|this)|\b(i|we) can (hear|tell|see) (how|that|you)|"
     r"\b(i'?d|i would|anyone would|anyone'?d) (be|feel|have been) .{0,15}(same|frustrat|upset|annoy|angry)|"
     r"\b(that|this|it)('s| is| was| sounds| has been) (really |so |incredibly |genuinely )?"
