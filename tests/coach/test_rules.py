@@ -156,3 +156,11 @@ def test_situation_inferred_from_customer_message() -> None:
 def test_unknown_situation_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown situation"):
         coach_reply("네", situation="weather")
+
+
+def test_not_applicable_says_why_and_situation_is_reported() -> None:
+    result = coach_reply("칭찬 감사합니다!", customer_message="상담사님 정말 친절했어요")
+    assert result.situation == "praise"
+    eta = result.rule("eta")
+    assert eta.status == "n/a" and "praise" in eta.evidence and eta.suggestion == ""
+    assert "situation" not in result.to_dict()

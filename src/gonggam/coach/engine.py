@@ -78,8 +78,25 @@ def coach_reply(
         if rule_id in applicable:
             results.append(CHECKS[rule_id](ctx))
         else:
-            results.append(RuleResult(rule_id, NOT_APPLICABLE, "", ""))
-    return CoachResult(score=score(results), rules=results, cliches=cliches)
+            results.append(RuleResult(rule_id, NOT_APPLICABLE, _why_not(ctx, rule_id), ""))
+    return CoachResult(
+        score=score(results), rules=results, cliches=cliches, situation=resolved.value
+    )
+
+
+def _why_not(ctx: CoachContext, rule_id: str) -> str:
+    """Evidence for an `n/a`: why the rule does not apply to this reply."""
+    if rule_id == "policy_alternative":
+        return ctx.say("거절하는 내용이 없습니다", "nothing is refused")
+    if rule_id == "workaround" and ctx.situation.value == "mistake":
+        return ctx.say(
+            "바로잡으면 끝나는 실수라 임시 방법이 필요 없습니다",
+            "a correction needs no interim step",
+        )
+    return ctx.say(
+        f"'{ctx.situation.value}' 상황에는 해당하지 않습니다",
+        f"does not apply to the '{ctx.situation.value}' situation",
+    )
 
 
 def score(results: Sequence[RuleResult]) -> int:

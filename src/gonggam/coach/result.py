@@ -50,6 +50,8 @@ class CoachResult:
     score: int
     rules: list[RuleResult]
     cliches: list[tuple[int, int, str]] = field(default_factory=list)
+    # The situation the rules were applied for (given or inferred); not part of the JSON contract.
+    situation: str = ""
 
     def rule(self, rule_id: str) -> RuleResult:
         """Return the result of one rule by id."""
