@@ -164,3 +164,18 @@ def test_not_applicable_says_why_and_situation_is_reported() -> None:
     eta = result.rule("eta")
     assert eta.status == "n/a" and "praise" in eta.evidence and eta.suggestion == ""
     assert "situation" not in result.to_dict()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["서운하셨겠어요.", "얼마나 막막하셨을까요.", "많이 힘드셨죠.", "괘씸하셨을 것 같아요."],
+)
+def test_empathy_from_feeling_conjecture_morphemes(reply: str) -> None:
+    # Feeling adjectives outside any cue list still count through Kiwi's tags.
+    assert coach_reply(reply, situation="complaint").rule("empathy").status == "pass"
+
+
+def test_honorific_conjecture_of_an_action_is_not_empathy() -> None:
+    assert (
+        coach_reply("택배는 받으셨겠지만", situation="complaint").rule("empathy").status == "fail"
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from gonggam.kit.korean import get_kiwi
 
@@ -88,6 +89,9 @@ class AnalyzedText:
     units: tuple[Unit, ...]
     nouns: frozenset[str]
     noun_phrases: tuple[str, ...]
+    # Spans like "서운하셨겠어요", "막막하셨을까요": a feeling adjective with the honorific 시
+    # and a conjecture ending, i.e. the writer imagining how the customer felt.
+    felt: tuple[tuple[int, int], ...] = ()
 
 
 def detect_language(text: str) -> str:
@@ -151,13 +155,52 @@ def analyze(text: str) -> AnalyzedText:
         phrases.append(match.group())
         nouns.add(match.group())
     units.sort(key=lambda unit: unit.start)
+    felt = _feeling_conjectures(tokens)
     return AnalyzedText(
+        felt=felt,
         text=text,
         language=detect_language(text),
         units=tuple(units),
         nouns=frozenset(nouns),
         noun_phrases=tuple(dict.fromkeys(phrases)),
     )
+
+
+_CONJECTURE_NOUNS = frozenset({"것", "거", "터", "지"})
+
+
+def _feeling_conjectures(tokens: list[Any]) -> tuple[tuple[int, int], ...]:
+    """Spans of adjective + 시 + (었) + conjecture (겠 / 을 것·터 / 을지 / 을까요)."""
+    spans: list[tuple[int, int]] = []
+    for index, token in enumerate(tokens):
+        tag = str(token.tag)
+        adjective = tag.startswith("VA") or (
+            tag == "XSA" and index > 0 and str(tokens[index - 1].tag) in ("XR", "NNG")
+        )
+        if not adjective:
+            continue
+        window = tokens[index + 1 : index + 6]
+        if not window or str(window[0].form) not in ("시", "으시"):
+            continue
+        for position, following in enumerate(window[1:], start=1):
+            form, following_tag = str(following.form), str(following.tag)
+            conjecture = (
+                (form == "겠" and following_tag == "EP")
+                or form in ("을지", "을까요", "ᆯ지", "ᆯ까요", "죠", "지요")
+                or (
+                    following_tag == "ETM"
+                    and position + 1 < len(window)
+                    and str(window[position + 1].form) in _CONJECTURE_NOUNS
+                )
+            )
+            if conjecture:
+                start = int(tokens[index - 1].start) if tag == "XSA" else int(token.start)
+                end = int(following.start) + int(following.len)
+                spans.append((start, end))
+                break
+            if following_tag not in ("EP", "ETM"):
+                break
+    return tuple(spans)
 
 
 def _unit_key(form: str, tag: str) -> str:

@@ -263,6 +263,9 @@ def check_empathy(ctx: CoachContext) -> RuleResult:
     match = ctx.find(EMPATHY)
     if match:
         return passed_by("empathy", match)
+    for start, end in ctx.reply.felt:
+        if not any(s <= start < e for s, e in ctx.cliche_spans):
+            return passed("empathy", ctx.text[start:end], (start, end))
     return failed(
         "empathy",
         ctx.say(
