@@ -6,6 +6,7 @@ texts in one Kiwi batch call, which is most of the cost.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,8 @@ from gonggam.triage.abuse import find_abuse
 from gonggam.triage.customer_type import classify_customer_type
 from gonggam.triage.emotion import classify_emotion
 from gonggam.triage.features import build_features
-from gonggam.triage.intent import IntentCatalog
+from gonggam.triage.intent import IntentCatalog, IntentResult
+from gonggam.triage.lexicon.emotions import LEGAL_OR_PUBLIC
 from gonggam.triage.pii import find_pii, mask_spans
 from gonggam.triage.urgency import classify_urgency
 
@@ -37,6 +39,7 @@ CONTRACT_KEYS: tuple[str, ...] = (
 # tail morphemes (the surface regexes still read everything), which keeps 20k-character
 # e-mails fast.
 _TOKENIZE_LIMIT = 4000
+_LEGAL_OR_PUBLIC = re.compile(LEGAL_OR_PUBLIC)
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,15 @@ def _analyze_one(
     pii = find_pii(text)
     abuse_spans = find_abuse(text)
     abuse_kinds = {kind for _start, _end, kind in abuse_spans}
-    intent = catalog.classify(features)
+    intent = catalog.classify(features, _pii_boosts(pii))
+    if intent.intent == "general_inquiry" and (
+        abuse_kinds & {"profanity", "insult", "threat"} or _LEGAL_OR_PUBLIC.search(features.lower)
+    ):
+        # Hostility or a legal/public threat with no other topic is about the service itself.
+        intent = IntentResult("service_complaint", 0.4, intent.scores)
+    elif abuse_kinds == {"sexual"} and max(intent.scores.values()) < 2.0:
+        # Harassment with only a passing mention of anything else has no service topic.
+        intent = IntentResult("general_inquiry", 0.35, intent.scores)
     emotion = classify_emotion(features, abuse_kinds)
     customer_type = classify_customer_type(
         features,
@@ -140,3 +151,14 @@ def _analyze_one(
         pii=pii,
         masked_text=mask_spans(text, pii),
     )
+
+
+def _pii_boosts(pii: list[Span]) -> dict[str, float]:
+    """What the kinds of personal data in a message hint at: an address → delivery, etc."""
+    boosts: dict[str, float] = {}
+    for _start, _end, kind in pii:
+        if kind == "address":
+            boosts["delivery"] = 1.0
+        elif kind == "account":
+            boosts["refund_exchange"] = 1.0
+    return boosts

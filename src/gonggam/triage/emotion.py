@@ -47,14 +47,16 @@ def classify_emotion(features: Features, abuse_kinds: set[str]) -> EmotionResult
     }
     if abuse_kinds & {"insult", "threat"}:
         scores["angry"] += 3.0
-    elif "profanity" in abuse_kinds:
-        scores["angry"] += 1.5
-    exclaims = features.text.count("!")
-    if exclaims >= 3:
-        scores["angry"] += 0.5
+    elif "profanity" in abuse_kinds and scores["satisfied"] < 2.0:
+        # Swearing at a problem is anger; "존나 빠르네 최고" is rough praise.
+        scores["angry"] += 3.0
     caps = _caps_ratio(features.text)
     if caps > 0.6:
         scores["angry"] += 1.5
+    if features.text.count("!") >= 2:
+        loudest = max(_NEGATIVE, key=lambda name: scores[name])
+        if scores[loudest] > 0:
+            scores[loudest] += 0.8
 
     negative = max(_NEGATIVE, key=lambda name: scores[name])
     best_negative = scores[negative]

@@ -18,25 +18,46 @@ Phrases = tuple[tuple[re.Pattern[str], float], ...]
 _CONTENT_TAGS = ("N", "V", "X", "M", "S")
 
 
+# A negating prefix turns praise into complaint (불친절, 불만족); keep "친절" from matching there.
+_NEGATED = re.compile(r"(불|무|비)(친절|만족|성의|책임)")
+
+
 @dataclass(frozen=True)
 class Features:
-    """A message prepared for the rules."""
+    """A message prepared for the rules.
+
+    `lower` is the lower-cased text for phrase patterns; `surface` is the same with negated
+    words broken apart, for plain keyword lookups; `morphs` are Kiwi content morphemes, with
+    adjacent nouns also joined (비밀+번호 → 비밀번호) and negating prefixes kept (불+친절 → 불친절).
+    """
 
     text: str
     lower: str
+    surface: str
     language: str
     morphs: frozenset[str]
 
 
 def build_features(text: str, tokens: Iterable[Any]) -> Features:
-    """Features of `text` from its Kiwi tokens (objects with `.form` and `.tag`)."""
-    morphs = {
-        token.form.lower()
-        for token in tokens
-        if token.tag[0] in _CONTENT_TAGS and token.tag not in ("SF", "SP", "SS", "SE", "SO")
-    }
+    """Features of `text` from its Kiwi tokens (objects with `.form`, `.tag`, `.start`, `.len`)."""
+    morphs: set[str] = set()
+    previous: Any = None
+    for token in tokens:
+        tag = token.tag
+        if tag[0] in _CONTENT_TAGS and tag not in ("SF", "SP", "SS", "SE", "SO", "SN"):
+            form = token.form.lower()
+            morphs.add(form)
+            joined = previous is not None and previous.start + previous.len == token.start
+            if joined and (previous.tag == "XPN" or (previous.tag == "NNG" and tag == "NNG")):
+                morphs.add(previous.form.lower() + form)
+        previous = token
+    lower = text.lower()
     return Features(
-        text=text, lower=text.lower(), language=detect_language(text), morphs=frozenset(morphs)
+        text=text,
+        lower=lower,
+        surface=_NEGATED.sub(r"\1 \2", lower),
+        language=detect_language(text),
+        morphs=frozenset(morphs),
     )
 
 
@@ -48,8 +69,16 @@ def compile_phrases(phrases: Iterable[tuple[str, float]]) -> Phrases:
 def cue_score(
     features: Features, morphs: Mapping[str, float], phrases: Phrases, cap: int = 2
 ) -> float:
-    """Sum of the weights of the cues present; a phrase repeated counts at most `cap` times."""
-    score = sum(weight for form, weight in morphs.items() if form in features.morphs)
+    """Sum of the weights of the cues present; a phrase repeated counts at most `cap` times.
+
+    A keyword of two or more characters also counts when it appears in the text itself, since
+    Kiwi may split a compound (유통+기한) or attach a particle differently.
+    """
+    score = sum(
+        weight
+        for form, weight in morphs.items()
+        if form in features.morphs or (len(form) >= 2 and form in features.surface)
+    )
     for pattern, weight in phrases:
         hits = 0
         for _match in pattern.finditer(features.lower):

@@ -32,6 +32,7 @@ INTENTS: tuple[str, ...] = (
     "praise",
 )
 FALLBACK_INTENT = "general_inquiry"
+_MIN_EVIDENCE = 1.0
 # Stems of example sentences worth keeping as cues (nouns, verb and adjective stems, roots).
 _EXAMPLE_TAGS = ("NNG", "NNP", "VV", "VA", "XR", "SL")
 
@@ -93,16 +94,23 @@ class IntentCatalog:
         kept = [d for d in self.definitions if d.name not in replaced]
         return IntentCatalog([*extra, *kept])
 
-    def classify(self, features: Features) -> IntentResult:
-        """Score every intent on `features`; general_inquiry when nothing matches."""
+    def classify(
+        self, features: Features, boosts: Mapping[str, float] | None = None
+    ) -> IntentResult:
+        """Score every intent on `features` (plus `boosts` from other evidence, e.g. an address
+        points to delivery); general_inquiry when no intent has enough evidence."""
         scores = {
             name: cue_score(features, morphs, phrases) for name, morphs, phrases in self._compiled
         }
+        for name, extra in (boosts or {}).items():
+            if name in scores:
+                scores[name] += extra
         ranked = sorted(scores.items(), key=lambda item: -item[1])
         best_name, best = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
-        if best <= 0.0:
-            return IntentResult(FALLBACK_INTENT, 0.3, scores)
+        if best < _MIN_EVIDENCE:
+            # One passing mention ("상담원") is not a topic; say so with a low confidence.
+            return IntentResult(FALLBACK_INTENT, 0.3 if best <= 0.0 else 0.35, scores)
         return IntentResult(best_name, _confidence(best, second), scores)
 
 
