@@ -19,6 +19,10 @@ console = Console()
 
 # domain commands
 from gonggam.coach.commands import coach_app  # noqa: E402
+from gonggam.triage.commands import analyze_command, triage_app  # noqa: E402
+
+app.command("analyze", help="Triage JSON Lines messages from stdin")(analyze_command)
+app.add_typer(triage_app, name="triage", help="Triage evaluation and training")
 
 app.add_typer(
     coach_app, name="coach", help="Coach replies (stdin JSON Lines) and evaluate the coach"

@@ -114,6 +114,7 @@ def _analyze_one(
     abuse_spans = find_abuse(text)
     abuse_kinds = {kind for _start, _end, kind in abuse_spans}
     intent = catalog.classify(features, _pii_boosts(pii))
+    topic = intent.intent
     if intent.intent == "general_inquiry" and (
         abuse_kinds & {"profanity", "insult", "threat"} or _LEGAL_OR_PUBLIC.search(features.lower)
     ):
@@ -125,7 +126,7 @@ def _analyze_one(
     emotion = classify_emotion(features, abuse_kinds)
     customer_type = classify_customer_type(
         features,
-        intent=intent.intent,
+        intent=topic,
         emotion=emotion.emotion,
         intensity=emotion.intensity,
         abusive=bool(abuse_spans),

@@ -18,6 +18,10 @@ Phrases = tuple[tuple[re.Pattern[str], float], ...]
 _CONTENT_TAGS = ("N", "V", "X", "M", "S")
 
 
+# Keywords that are also common endings or parts of other words ("한잔 하자" is no defect,
+# "이사기간" no fraud): matched only as Kiwi morphemes, never as plain substrings.
+MORPH_ONLY: frozenset[str] = frozenset({"하자", "상하", "인상", "사기", "무시", "반말"})
+
 # A negating prefix turns praise into complaint (불친절, 불만족); keep "친절" from matching there.
 _NEGATED = re.compile(r"(불|무|비)(친절|만족|성의|책임)")
 
@@ -77,7 +81,8 @@ def cue_score(
     score = sum(
         weight
         for form, weight in morphs.items()
-        if form in features.morphs or (len(form) >= 2 and form in features.surface)
+        if form in features.morphs
+        or (len(form) >= 2 and form not in MORPH_ONLY and form in features.surface)
     )
     for pattern, weight in phrases:
         hits = 0

@@ -40,10 +40,10 @@ def classify_urgency(
         return "high"
     if emotion == "angry" and abuse_kinds & {"profanity", "insult"}:
         return "high"
+    if (intent == "praise" or emotion == "satisfied") and abuse_kinds <= {"profanity"}:
+        return "low"
     if abuse_kinds or negative:
         return "normal"
-    if intent == "praise" or emotion == "satisfied":
-        return "low"
     if (
         intent in _QUESTION_INTENTS
         and _QUESTION.search(features.lower) is not None
