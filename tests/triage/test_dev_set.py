@@ -35,7 +35,8 @@ def test_dev_set_shape() -> None:
 
 
 # Measured: holdout intent 0.822, emotion 0.863, customer_type 0.959, urgency 0.890,
-# abuse F1 1.000 (spans 0.971), PII recall 11/12 with one PII value partly left.
+# abuse F1 1.000 (spans 0.971). Holdout PII was 11/12 (a campus building "과학관 302호" after the
+# road address stayed visible); that leak was fixed as a bug, so holdout PII is no longer blind.
 HOLDOUT_FLOORS = {"intent": 0.79, "emotion": 0.83, "customer_type": 0.92, "urgency": 0.85}
 TUNE_FLOORS = {"intent": 0.95, "emotion": 0.95, "customer_type": 0.95, "urgency": 0.95}
 
@@ -57,5 +58,5 @@ def test_pii_floors(reports: dict[str, SplitReport]) -> None:
     assert tune.pii_recall == 1.0
     assert tune.raw_pii_left == 0
     holdout = reports["holdout"]
-    assert holdout.pii_recall >= 0.9
-    assert holdout.raw_pii_left <= 1
+    assert holdout.pii_recall == 1.0
+    assert holdout.raw_pii_left == 0

@@ -60,6 +60,7 @@ def test_each_kind_is_found_and_masked(text: str, value: str, kind: str) -> None
         "경기도 성남시 분당구 판교역로 235, 101동 1203호",
         "부산시 해운대구 우동 1234-5번지 입니다",
         "래미안아파트 101동 1203호 문앞에 놔주세요",
+        "대전 유성구 대학로 99 공학관 305호 로 보내주세요",
     ],
 )
 def test_addresses_are_masked_with_their_numbers(text: str) -> None:

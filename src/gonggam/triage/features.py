@@ -13,7 +13,6 @@ from typing import Any
 
 from gonggam.triage.language import detect_language
 
-Phrases = tuple[tuple[re.Pattern[str], float], ...]
 # Content morphemes: nouns, verb/adjective stems, roots, adverbs, foreign words.
 _CONTENT_TAGS = ("N", "V", "X", "M", "S")
 
@@ -65,9 +64,23 @@ def build_features(text: str, tokens: Iterable[Any]) -> Features:
     )
 
 
+@dataclass(frozen=True)
+class Phrases:
+    """Compiled (regex, weight) cues, with one combined regex that says whether any can match.
+
+    Most messages match none of a label's phrases, so one search with the combined pattern
+    saves running each phrase separately (the hot loop of triage).
+    """
+
+    gate: re.Pattern[str] | None
+    items: tuple[tuple[re.Pattern[str], float], ...]
+
+
 def compile_phrases(phrases: Iterable[tuple[str, float]]) -> Phrases:
     """Compile (regex, weight) pairs once."""
-    return tuple((re.compile(pattern), weight) for pattern, weight in phrases)
+    pairs = tuple(phrases)
+    gate = re.compile("|".join(f"(?:{pattern})" for pattern, _ in pairs)) if pairs else None
+    return Phrases(gate, tuple((re.compile(pattern), weight) for pattern, weight in pairs))
 
 
 def cue_score(
@@ -84,7 +97,9 @@ def cue_score(
         if form in features.morphs
         or (len(form) >= 2 and form not in MORPH_ONLY and form in features.surface)
     )
-    for pattern, weight in phrases:
+    if phrases.gate is None or phrases.gate.search(features.lower) is None:
+        return score
+    for pattern, weight in phrases.items:
         hits = 0
         for _match in pattern.finditer(features.lower):
             hits += 1

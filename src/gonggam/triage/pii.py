@@ -71,8 +71,11 @@ _REGION = (
     r"(?:(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주)"
     r"(?:특별시|광역시|특별자치시|특별자치도|도|시)?|[가-힣]{1,6}(?:시|도|군|구|읍|면))"
 )
+# After the building number: a named building (any name when a unit number follows it, e.g.
+# "과학관 302호"), then 동/호/층.
 _UNIT = (
-    r"(?:[ ,]*(?:[가-힣A-Za-z0-9]{1,12}(?:아파트|빌라|오피스텔|타워|맨션|빌딩))?"
+    r"(?:[ ,]*(?:[가-힣A-Za-z0-9]{1,12}(?:아파트|빌라|오피스텔|타워|맨션|빌딩)"
+    r"|[가-힣A-Za-z]{1,12}(?=\s?\d{1,5}\s?(?:동|호|층)))?"
     r"[ ,]*(?:\d{1,4}\s?동)?\s?(?:\d{1,5}\s?호)?(?:\s?\d{1,2}\s?층)?)"
 )
 # A building number ends the number run and is not an amount or a count ("카드로 3만원").

@@ -260,6 +260,4 @@ HIGH: tuple[tuple[str, float], ...] = (
 # A reported problem or a request: not a simple question, so never low urgency.
 PROBLEM_OR_REQUEST = r"(안\s?(돼|되|와|오|옴|떠|뜨|열|들어)|못|오류|에러|없어|없네|없습니다|불량|고장|실패|늦|아직|문제|이상해|잘못|오배송|틀|달라|다르|깨|찢|파손|곰팡이|냄새|스크래치|싶어|싶습니다|해\s?주세요|해주시|바꿔\s?주|보내\s?주|처리|확인\s?좀|왜|not|n't|problem|issue|error|wrong|why|extra|where is|crash|broken|want|like to|please (fix|send|refund))"
 # A question (or an announced inquiry) rather than a statement.
-QUESTION = (
-    r"(\?|나요|까요|가요|습니까|인가요|있나요|되나요|문의\s?(드려요|드립니다|에요|예요|합니다))"
-)
+QUESTION = r"(\?|궁금|나요|까요|가요|습니까|인가요|있나요|되나요|문의\s?(드려요|드립니다|에요|예요|합니다))"
