@@ -29,6 +29,10 @@ def _kinds(text: str) -> set[str]:
         ("fuuuck this app", "fuuuck"),
         ("F U C K you", "F U C K"),
         ("this shitty service", "shit"),
+        ("sh1t app", "sh1t"),
+        ("tlqkf 배송 언제 와", "tlqkf"),
+        ("whssk 느리네", "whssk"),
+        ("ssibal what is this", "ssibal"),
     ],
 )
 def test_obfuscated_profanity(text: str, covered: str) -> None:
@@ -49,6 +53,7 @@ def test_obfuscated_profanity(text: str, covered: str) -> None:
         "닥쳐 그냥 책임자 바꿔",
         "You are useless idiots",
         "you morons charged me twice",
+        "qudtls 같은 회사",
     ],
 )
 def test_insults(text: str) -> None:
@@ -114,6 +119,10 @@ def test_sexual_harassment(text: str) -> None:
         "매장에 찾아가서 교환했어요",
         "2018년에 가입했어요",
         "class assessment schedule",
+        "Please ship it to Seoul, no shipping fee",
+        "I will send the shirt back, it smells of smoke",
+        "my torlet is broken",
+        "Shibuya store pickup",
     ],
 )
 def test_ordinary_words_are_not_abuse(text: str) -> None:

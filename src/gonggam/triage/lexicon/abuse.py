@@ -28,7 +28,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("profanity", r"엿\s?(같|먹|이나\s?먹)"),
     ("profanity", _KB + r"ㅗ+" + _KA),
     ("profanity", _EB + r"(f+u*c+k+|f+u+k+|f+k+|fck|fuq|phuck|motherf\w*)"),
-    ("profanity", _EB + r"(sh+i+t+\w*|bullsh\w*|wtf|stfu)" + _EA),
+    ("profanity", _EB + r"(sh+i*t+(ty|s|head)?|bullsh\w*|wtf|stfu|piss\s?off)" + _EA),
+    # Korean typed on an English keyboard (시발 → tlqkf) and romanized swearing.
+    ("profanity", _EB + r"(tlqkf\w*|wlfkf|whssk|whwrkx|s+ib+al|shibal|jiral|jonna)" + _EA),
+    ("insult", _EB + r"(qudtls|rotorl|torl|alcls\s?\w*|byung\s?sin|byeongsin|gaesaekki)" + _EA),
     # --- insults (인격 모독) ---
     (
         "insult",
