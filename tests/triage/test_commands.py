@@ -68,3 +68,12 @@ def test_eval_prints_figures_per_split_and_peers() -> None:
     assert done.returncode == 0, done.stderr
     for word in ("tune", "holdout", "PII recall", "korcen", "nerv-filter", "confusion", "urgency"):
         assert word in done.stdout, word
+
+
+def test_train_writes_a_model(tmp_path: Path) -> None:
+    out = tmp_path / "model.json"
+    done = _run(["triage", "train", str(DEV_SET), "--out", str(out), "--split", "tune"])
+    assert done.returncode == 0, done.stderr
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["format"] == "gonggam-triage-corrections/1"
+    assert set(document["fields"]) == {"intent", "emotion", "customer_type", "urgency"}

@@ -13,7 +13,14 @@ from rich.console import Console
 from rich.table import Table
 
 from gonggam.triage.analyzer import analyze_batch
-from gonggam.triage.evaluate import LABEL_FIELDS, Counts, SplitReport, evaluate, load_dev_set
+from gonggam.triage.evaluate import (
+    LABEL_FIELDS,
+    Counts,
+    DevExample,
+    SplitReport,
+    evaluate,
+    load_dev_set,
+)
 
 triage_app = typer.Typer(no_args_is_help=True)
 # Lines are analysed in batches (one Kiwi batch call each) but written in input order.
@@ -91,14 +98,39 @@ def _parse_line(line: str) -> tuple[str | None, str | None, str | None]:
     return text, channel, None
 
 
+@triage_app.command("train")
+def train_command(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="labelled JSON Lines")],
+    out: Annotated[Path, typer.Option(help="where to write the model (JSON)")],
+    split: Annotated[str, typer.Option(help="train only on this split ('' for all)")] = "",
+) -> None:
+    """Learn from labelled or agent-corrected messages; rules stay the cold start."""
+    from gonggam.triage.learn import CorrectionModel
+
+    examples = [e for e in load_dev_set(file) if not split or e.split == split]
+    if not examples:
+        raise typer.BadParameter(f"no examples in {file} for split {split!r}")
+    model = CorrectionModel.train([(e.text, e.labels) for e in examples])
+    model.save(out)
+    Console().print(
+        f"trained on {len(examples)} messages; fields: {', '.join(model.fields) or 'none'} → {out}"
+    )
+
+
 @triage_app.command("eval")
 def eval_command(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="labelled JSON Lines")],
     peers: Annotated[bool, typer.Option(help="also run korcen and nerv-filter")] = True,
+    learn: Annotated[
+        bool, typer.Option(help="also train on the tune split and score rules+learned on holdout")
+    ] = False,
 ) -> None:
     """Per-label precision/recall/F1, confusion matrices, abuse and PII figures per split."""
-    reports = evaluate(load_dev_set(file), compare_peers=peers)
+    examples = load_dev_set(file)
+    reports = evaluate(examples, compare_peers=peers)
     console = Console()
+    if learn:
+        console.print(_learning_table(examples))
     splits = [reports[name] for name in ("tune", "holdout") if reports[name].examples]
     console.print(_summary_table(file.name, splits))
     console.print(_abuse_table(splits))
@@ -169,4 +201,28 @@ def _confusion_table(report: SplitReport, name: str) -> Table:
     for gold in names:
         row = [str(labels.confusion[(gold, predicted)] or ".") for predicted in names]
         table.add_row(gold, *row)
+    return table
+
+
+def _learning_table(examples: list[DevExample]) -> Table:
+    """Holdout accuracy of the rules alone and with a model learned from the tune split."""
+    from gonggam.triage.learn import CorrectionModel, analyze_with_corrections
+
+    tune = [e for e in examples if e.split == "tune"]
+    holdout = [e for e in examples if e.split == "holdout"]
+    model = CorrectionModel.train([(e.text, e.labels) for e in tune])
+    texts = [e.text for e in holdout]
+    rules = analyze_batch(texts)
+    learned = analyze_with_corrections(texts, model)
+    table = Table(title=f"Learning from {len(tune)} tune corrections, scored on holdout")
+    for column in ("field", "rules", "rules + learned"):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    for name in LABEL_FIELDS:
+        cells = []
+        for analyses in (rules, learned):
+            right = sum(
+                getattr(a, name) == e.labels[name] for a, e in zip(analyses, holdout, strict=True)
+            )
+            cells.append(f"{right / len(holdout):.3f}" if holdout else "-")
+        table.add_row(name, *cells)
     return table
