@@ -52,6 +52,18 @@ def test_invalid_lines_are_reported_and_others_still_processed() -> None:
     assert "line 3" in done.stderr and '"text" must be a string' in done.stderr
 
 
+def test_invalid_utf8_line_is_reported() -> None:
+    stdin = (
+        '{"text": "택배"}\n'.encode() + b'{"text": "\xff\xfe"}\n' + '{"text": "환불"}\n'.encode()
+    )
+    done = subprocess.run(
+        [str(GONGGAM), "analyze"], input=stdin, capture_output=True, timeout=120, check=False
+    )
+    assert done.returncode == 1
+    assert len(done.stdout.decode().splitlines()) == 2
+    assert "line 2: invalid UTF-8" in done.stderr.decode()
+
+
 def test_many_lines_keep_their_order() -> None:
     texts = [
         f"주문 {n}번 배송 언제 와요?" if n % 2 else f"환불 {n}번 부탁드려요" for n in range(600)

@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, BinaryIO
 
 import typer
 from rich.console import Console
@@ -30,11 +30,12 @@ _BATCH = 256
 def analyze_command() -> None:
     """Read `{"text", "channel"?, "customer_id"?}` lines on stdin; write one analysis per line.
 
-    A bad line is reported on stderr with its line number and skipped; the exit code is 1 when
-    any line failed.
+    A bad line (invalid UTF-8, invalid JSON, no string "text") is reported on stderr with its
+    line number and skipped; the exit code is 1 when any line failed.
     """
     failures = 0
-    for number, result in _analyse_stream(sys.stdin):
+    # Bytes, so one line of invalid UTF-8 is reported instead of aborting the whole stream.
+    for number, result in _analyse_stream(sys.stdin.buffer):
         if isinstance(result, str):
             failures += 1
             print(f"line {number}: {result}", file=sys.stderr)
@@ -45,16 +46,17 @@ def analyze_command() -> None:
         raise typer.Exit(code=1)
 
 
-def _analyse_stream(stream: TextIO) -> Iterator[tuple[int, dict[str, object] | str]]:
+def _analyse_stream(stream: BinaryIO) -> Iterator[tuple[int, dict[str, object] | str]]:
     """(line number, analysis or error message) for every non-blank input line, in order."""
     pending: list[tuple[int, str | None, str | None, str | None]] = []
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
+    for number, raw in enumerate(stream, start=1):
+        if not raw.strip():
             continue
-        text, channel, error = _parse_line(line)
+        text, channel, error = _parse_line(raw)
         pending.append((number, text, channel, error))
         if len(pending) >= _BATCH:
             yield from _flush(pending)
+            sys.stdout.flush()
             pending = []
     yield from _flush(pending)
 
@@ -81,8 +83,12 @@ def _analyse_grouped(items: list[tuple[str | None, str | None]]) -> list[dict[st
     return [result for result in results if result is not None]
 
 
-def _parse_line(line: str) -> tuple[str | None, str | None, str | None]:
+def _parse_line(raw: bytes) -> tuple[str | None, str | None, str | None]:
     """(text, channel, None) for a good line, (None, None, error message) for a bad one."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, None, f"invalid UTF-8 at byte {error.start}"
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
@@ -128,7 +134,8 @@ def eval_command(
     """Per-label precision/recall/F1, confusion matrices, abuse and PII figures per split."""
     examples = load_dev_set(file)
     reports = evaluate(examples, compare_peers=peers)
-    console = Console()
+    # Wide enough for the confusion matrices even when the output is piped to a file.
+    console = Console(width=max(Console().width, 150))
     if learn:
         console.print(_learning_table(examples))
     splits = [reports[name] for name in ("tune", "holdout") if reports[name].examples]
