@@ -10,12 +10,14 @@ from __future__ import annotations
 Cues = tuple[dict[str, float], tuple[tuple[str, float], ...]]
 
 # Legal action and public posts: a customer's right, never abuse, but a sign of anger.
-LEGAL_OR_PUBLIC = r"(고소|소송|변호사|법적\s?(조치|대응)|소비자\s?원|공정위|금감원|민원\s?(넣|제기)|신고(하|할|합)|커뮤니티|맘카페|인스타|블로그|유튜브|언론|기자|제보|lawyer|lawsuit|\bsue\b|legal action|attorney|social media|bad review)"
+LEGAL_OR_PUBLIC = r"(고소|소송|변호사|법적\s?(조치|대응)|소비자\s?원|공정위|금감원|민원\s?(넣|제기)|신고(하|할|합)|커뮤니티|맘카페|인스타|블로그|유튜브|언론|(?<![가-힣])기자|제보|lawyer|lawsuit|\bsue\b|legal action|attorney|social media|bad review)"
 
 EMOTION_CUES: dict[str, Cues] = {
     "angry": (
         {
             "화나": 2.5,
+            "불쾌": 2.5,
+            "대꾸": 1.5,
             "열받": 3.0,
             "빡치": 3.0,
             "어이없": 2.0,
@@ -54,6 +56,7 @@ EMOTION_CUES: dict[str, Cues] = {
     "frustrated": (
         {
             "답답": 2.5,
+            "챗봇": 0.8,
             "짜증": 2.0,
             "실망": 2.0,
             "불편": 1.0,
@@ -75,7 +78,10 @@ EMOTION_CUES: dict[str, Cues] = {
                 r"(아직도|아직\s?이|아직까지|한다더니|된다더니|준다더니|라더니|이게\s?뭔가요|이게\s?뭐예요|이게\s?뭐에요|대체\s?언제|도대체|왜\s?(이렇게|자꾸|계속))",
                 1.5,
             ),
-            (r"(자꾸|돌려\s?막|같은\s?말만|답변이\s?없|연락이\s?없|소식이\s?없)", 1.5),
+            (
+                r"(자꾸|돌려\s?막|같은\s?(말|답)만?|라는데|다는데|nobody picked up|no one picked up|called (\w+ )?times|답변이\s?없|연락이\s?없|소식이\s?없)",
+                1.5,
+            ),
             (r"(하\.\.+|하아+|후\.\.+|에휴|아\s?진짜|;;)", 1.0),
             (r"(계속|또\s|또다시)", 0.8),
             (r"(ㅠㅠ|ㅜㅜ|ㅠ|ㅜ|😩|😫|😞|😒|🙄)", 0.9),
@@ -91,6 +97,7 @@ EMOTION_CUES: dict[str, Cues] = {
     "anxious": (
         {
             "걱정": 2.5,
+            "불꽃": 2.0,
             "불안": 2.5,
             "무섭": 2.0,
             "급하": 2.0,
@@ -108,7 +115,10 @@ EMOTION_CUES: dict[str, Cues] = {
                 r"(어떡해|어떡하죠|어떻게\s?해야|어쩌죠|어떻게\s?하죠|큰일\s?(났|이)|급해요|급합니다|급한데|제발)",
                 2.5,
             ),
-            (r"(괜찮을까요|문제\s?없을까요|되는\s?건가요|불안해|걱정돼|걱정이|무서워)", 2.0),
+            (
+                r"(괜찮을까요|괜찮은\s?건가요|문제\s?없을까요|되는\s?건가요|what (should|do) i do|hacked|someone (changed|logged|used)|불안해|걱정돼|걱정이|무서워)",
+                2.0,
+            ),
             (r"((영업|장사|업무)\S*\s?(이|을|를)?\s?(중단|마비|못)|빨리\s?(연락|좀|확인))", 1.5),
             (r"(😰|😥|😨|😱|🙏|😭)", 1.2),
             (r"(worried|anxious|nervous|scared|afraid|urgent|please help|asap|panic)", 2.5),
@@ -116,7 +126,9 @@ EMOTION_CUES: dict[str, Cues] = {
     ),
     "satisfied": (
         {
-            "감사": 1.0,
+            "감사": 1.5,
+            "꼼꼼": 1.5,
+            "딱이": 1.0,
             "고맙": 1.5,
             "만족": 2.5,
             "최고": 2.0,
@@ -129,7 +141,6 @@ EMOTION_CUES: dict[str, Cues] = {
             "기쁘": 2.0,
             "좋": 0.8,
             "빠르": 0.5,
-            "추천": 1.0,
             "재구매": 2.0,
         },
         (
@@ -226,7 +237,10 @@ URGENT: tuple[tuple[str, float], ...] = (
         r"(뉴스|리뷰\s?(에|로)?\s?(다|전부)?\s?(올|남기|쓸)|sns|트위터|post (it|this) (online|on)|twitter|instagram|reddit|journalist)",
         2.5,
     ),
-    (r"(fire|smoke|burn(ed|ing)|injur|hurt myself|electric shock|explod|hospital|swallowed)", 3.0),
+    (
+        r"(fire|spark|smoke|burn(ed|ing)|injur|hurt myself|electric shock|explod|hospital|swallowed)",
+        3.0,
+    ),
     (r"(court|regulator|police)", 3.0),
     (
         r"(my (business|shop|store) (is|has) (stopped|down)|can.?t (run|operate) my|losing (money|sales|customers))",
@@ -236,7 +250,7 @@ URGENT: tuple[tuple[str, float], ...] = (
 
 HIGH: tuple[tuple[str, float], ...] = (
     (
-        r"((오늘|내일|모레|주말)\s?(까지|안에|중|중으로|내로|전에|오전|아침)|당장|지금\s?바로|급합니다|급해요|급한|시급|최대한\s?빨리|꼭\s?(받아야|필요))",
+        r"((오늘|내일|모레|주말|이번\s?주|금요일|토요일|월요일)\s?(까지|안에|중|중으로|내로|전에|오전까지|아침까지)|당장|지금\s?바로|급합니다|급해요|급한|시급|최대한\s?빨리|꼭\s?(받아야|필요))",
         2.0,
     ),
     (
@@ -252,7 +266,7 @@ HIGH: tuple[tuple[str, float], ...] = (
     (r"((사장|대표|책임자|윗사람|팀장)\S*\s?(나와|나오라|바꿔|연결|불러))", 2.0),
     (r"((업무|일)\S*\s?(을|를)?\s?못\s?(보|하))", 1.5),
     (
-        r"(today|tomorrow|asap|immediately|urgent|hacked|fraud|unauthori[sz]ed|charged (me )?twice|double[- ]?charged|cancel my (account|subscription)|switch(ing)? to)",
+        r"(by (today|tomorrow|tonight|monday|friday|the weekend)|need it (today|tomorrow)|asap|immediately|urgent|money (is )?gone|hacked|fraud|unauthori[sz]ed|charged (me )?twice|double[- ]?charged|cancel my (account|subscription)|switch(ing)? to)",
         2.0,
     ),
 )

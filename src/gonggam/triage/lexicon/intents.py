@@ -26,6 +26,10 @@ INTENT_CUES: IntentCues = {
             (r"(charged|billed)\s?(me\s?)?(twice|two times|double)|double[- ]?charged", 3.0),
             (r"card\s?(was\s?)?(declined|rejected)|checkout\s?(fails|error|failed)", 2.5),
             (r"(money|amount)\s?(was\s?)?(taken|deducted|withdrawn)", 2.0),
+            (
+                r"(paid|payment).{0,40}(unpaid|not (received|confirmed|showing)|no order)|money is gone|gone from my (balance|account)",
+                2.5,
+            ),
         ),
     ),
     "refund_exchange": (
@@ -44,6 +48,10 @@ INTENT_CUES: IntentCues = {
     "delivery": (
         {
             "배송": 2.0,
+            "통관": 2.0,
+            "직구": 1.0,
+            "지연": 0.8,
+            "집하": 1.5,
             "택배": 2.0,
             "배달": 2.0,
             "송장": 1.5,
@@ -65,7 +73,8 @@ INTENT_CUES: IntentCues = {
                 2.5,
             ),
             (r"where is my (order|package|parcel)", 2.5),
-            (r"(문\s?앞에?\s?(놔|두)|경비실|받는\s?(주소|사람|분)|\bdeliver)", 1.5),
+            (r"(문\s?앞에?\s?(놔|두)|경비실|\bdeliver|편의점\s?택배|wrong address)", 1.5),
+            (r"받는\s?(주소|사람|분)", 0.8),
         ),
     ),
     "account_access": (
@@ -109,6 +118,10 @@ INTENT_CUES: IntentCues = {
             "먹통": 2.0,
             "튕기": 2.0,
             "업데이트": 1.0,
+            "업로드": 1.5,
+            "다운로드": 1.0,
+            "버전": 1.0,
+            "로그아웃": 1.5,
             "로딩": 1.5,
             "서버": 1.0,
             "화면": 1.0,
@@ -166,6 +179,8 @@ INTENT_CUES: IntentCues = {
     "product_quality": (
         {
             "불량": 2.5,
+            "불꽃": 2.0,
+            "뚜껑": 1.0,
             "제품": 0.6,
             "색상": 0.8,
             "금이": 2.0,
@@ -189,14 +204,17 @@ INTENT_CUES: IntentCues = {
             "곰팡이": 2.5,
         },
         (
-            (r"(찢어|깨져|깨졌|부서|망가|금이\s?가|구멍|터져|터졌|녹슬|상했|썩었|뜯어져)", 2.0),
+            (
+                r"(물이\s?(새|샌)|새요|새네|색이?\s?(다\s?)?빠|안\s?닫|불꽃이?\s?튀|찢어|깨져|깨졌|부서|망가|금이\s?가|구멍|터져|터졌|녹슬|상했|썩었|뜯어져)",
+                2.0,
+            ),
             (
                 r"(사진|상세\s?페이지|설명)\S*\s?(이랑|과|와|하고)?\s?(색|색상|크기|사이즈|디자인)?\S*\s?(너무\s?|많이\s?|완전\s?)?(다르|달라|틀려)",
                 2.0,
             ),
             (r"(작동|전원)\S*\s?(이|가)?\s?(안|않)", 1.2),
             (
-                r"(defective|broken|damaged|faulty|poor quality|stopped working|cracked|torn|scratched|smells)",
+                r"(defective|broken|damaged|faulty|poor quality|stopped working|cracked|chipped|torn|scratched|smells|leak(s|ing)?|faded|missing parts)",
                 2.5,
             ),
             (r"(doesn.?t|does not|won.?t) (work|turn on|charge)", 1.5),
@@ -205,6 +223,10 @@ INTENT_CUES: IntentCues = {
     "service_complaint": (
         {
             "상담원": 0.8,
+            "점원": 1.2,
+            "대꾸": 2.0,
+            "챗봇": 1.0,
+            "불쾌": 1.0,
             "상담사": 0.8,
             "불친절": 3.0,
             "응대": 1.0,
@@ -246,6 +268,7 @@ INTENT_CUES: IntentCues = {
     "general_inquiry": (
         {
             "문의": 1.0,
+            "할인": 1.0,
             "궁금": 1.5,
             "방법": 1.0,
             "가능": 0.8,
@@ -254,7 +277,10 @@ INTENT_CUES: IntentCues = {
             "알려주": 0.8,
         },
         (
-            (r"(어떻게|어디서|언제부터|몇\s?시|얼마|되나요|가능한가요|있나요|하나요|인가요)", 1.0),
+            (
+                r"(어떻게|어디서|언제부터|몇\s?시|얼마|되나요|가능한가요|있나요|하나요|인가요|건가요|추천\s?(좀|해\s?주|부탁))",
+                1.0,
+            ),
             (
                 r"(how (do|can|to)|is it possible|do you (have|offer|ship)|what are your|opening hours|question about|wondering)",
                 1.5,
@@ -264,6 +290,7 @@ INTENT_CUES: IntentCues = {
     "praise": (
         {
             "감사": 1.2,
+            "꼼꼼": 1.5,
             "고맙": 1.5,
             "친절": 1.5,
             "최고": 2.0,
@@ -273,7 +300,6 @@ INTENT_CUES: IntentCues = {
             "좋": 0.6,
             "훌륭": 2.0,
             "감동": 2.5,
-            "추천": 1.0,
         },
         (
             (
