@@ -33,6 +33,8 @@ def _kinds(text: str) -> set[str]:
         ("tlqkf 배송 언제 와", "tlqkf"),
         ("whssk 느리네", "whssk"),
         ("ssibal what is this", "ssibal"),
+        ("씨X 환불 언제 해줄건데", "씨X"),
+        ("아 씨* 또 안 오네", "씨*"),
     ],
 )
 def test_obfuscated_profanity(text: str, covered: str) -> None:
@@ -123,6 +125,9 @@ def test_sexual_harassment(text: str) -> None:
         "I will send the shirt back, it smells of smoke",
         "my torlet is broken",
         "Shibuya store pickup",
+        "사이즈 XL 있나요",
+        "아저씨 x2 세트로 주문했어요",
+        "엑셀 시트 x축 설정",
     ],
 )
 def test_ordinary_words_are_not_abuse(text: str) -> None:

@@ -21,6 +21,12 @@ _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _SAFE = re.compile("|".join(f"(?:{pattern})" for pattern in SAFE))
 # "18" reads as 씨발 only right before a person noun: 18놈, 18새끼 (never 18일, 18개, 18년도).
 _EIGHTEEN = re.compile(r"(?<!\d)18\s?(놈|넘|새끼|새기|색기|년아|년들)")
+# Self-censored swearing (씨X, 씨*, 병X) is still swearing at the agent; the censor mark would
+# vanish in normalization, so these are matched on the raw text.
+_CENSORED = (
+    (re.compile(r"(?<![가-힣])(씨|씌|쒸|ㅆ|시)\s?[*xX×]{1,3}(?![A-Za-z])"), "profanity"),
+    (re.compile(r"(?<![가-힣])(병|븅)\s?[*xX×]{1,3}(?![A-Za-z])"), "insult"),
+)
 _MASK_CHAR = "*"
 
 
@@ -40,6 +46,8 @@ def find_abuse(text: str) -> list[AbuseSpan]:
             start, end = norm.source_span(match.start(), match.end())
             spans.append((start, end, kind))
     spans += [(m.start(), m.end(), "profanity") for m in _EIGHTEEN.finditer(text)]
+    for pattern, kind in _CENSORED:
+        spans += [(m.start(), m.end(), kind) for m in pattern.finditer(text)]
     return _merge(spans)
 
 
