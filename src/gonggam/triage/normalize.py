@@ -7,6 +7,7 @@ so the agent's mask covers exactly what the customer typed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
@@ -16,7 +17,12 @@ _CHO_INDEX = {ch: i for i, ch in enumerate(_CHO)}
 _JUNG_INDEX = {ch: i for i, ch in enumerate(_JUNG)}
 _JONG_INDEX = {ch: i for i, ch in enumerate(_JONG) if ch != " "}
 _SYLLABLE_BASE = 0xAC00
-_IEUNG = _CHO_INDEX["ㅇ"]
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_WORD = re.compile(r"\S+")
+_LETTERS = re.compile(r"[가-힣ㄱ-ㅣa-z]+")
+_JAMO_PAIR = re.compile(r"[ㄱ-ㅎ]\s*[ㅏ-ㅣ]")
+# An ㅇ-initial syllable (아…잏) right after another syllable: a candidate stretched vowel.
+_FOLDABLE = re.compile(r"(?<=[가-힣])[아-잏]")
 
 
 def is_syllable(ch: str) -> bool:
@@ -27,10 +33,6 @@ def is_syllable(ch: str) -> bool:
 def is_jamo(ch: str) -> bool:
     """True for a Hangul compatibility jamo (ㄱ-ㅣ)."""
     return "ㄱ" <= ch <= "ㅣ"
-
-
-def _is_letter(ch: str) -> bool:
-    return is_syllable(ch) or is_jamo(ch) or ("a" <= ch <= "z")
 
 
 def _decompose(ch: str) -> tuple[int, int, int]:
@@ -84,22 +86,29 @@ def _compose_jamo(chars: list[str], starts: list[int], ends: list[int]) -> None:
 
 
 def _merge_elongation(chars: list[str], starts: list[int], ends: list[int]) -> None:
-    """Fold stretched syllables: 씨바알 → 씨발, 시이발 → 시발 (ㅇ + the same vowel)."""
-    out_c: list[str] = []
-    out_s: list[int] = []
-    out_e: list[int] = []
-    for ch, start, end in zip(chars, starts, ends, strict=True):
-        if out_c and is_syllable(ch) and is_syllable(out_c[-1]):
-            cho, jung, jong = _decompose(ch)
-            p_cho, p_jung, p_jong = _decompose(out_c[-1])
-            if cho == _IEUNG and jung == p_jung and p_jong == 0 and out_e[-1] == start:
-                out_c[-1] = _compose(p_cho, p_jung, jong)
-                out_e[-1] = end
-                continue
-        out_c.append(ch)
-        out_s.append(start)
-        out_e.append(end)
-    chars[:], starts[:], ends[:] = out_c, out_s, out_e
+    """Fold stretched syllables: 씨바알 → 씨발, 시이발 → 시발 (ㅇ + the same vowel).
+
+    Only ㅇ-initial syllables right after another syllable can fold, so those positions are
+    found with one regex search instead of decomposing every syllable.
+    """
+    joined = "".join(chars)
+    folded: set[int] = set()
+    for match in _FOLDABLE.finditer(joined):
+        index = match.start()
+        previous = index - 1
+        while previous in folded:
+            previous -= 1
+        p_cho, p_jung, p_jong = _decompose(chars[previous])
+        _cho, jung, jong = _decompose(chars[index])
+        if jung == p_jung and p_jong == 0 and ends[previous] == starts[index]:
+            chars[previous] = _compose(p_cho, p_jung, jong)
+            ends[previous] = ends[index]
+            folded.add(index)
+    if folded:
+        keep = [i for i in range(len(chars)) if i not in folded]
+        chars[:] = [chars[i] for i in keep]
+        starts[:] = [starts[i] for i in keep]
+        ends[:] = [ends[i] for i in keep]
 
 
 def normalize(text: str) -> Normalized:
@@ -107,31 +116,21 @@ def normalize(text: str) -> Normalized:
 
     Words keep one space between them, except that runs of one-letter words ("씨 발", "f u c k",
     "ㅅ ㅂ") are joined, because nobody writes ordinary words one syllable at a time.
+    Anything that is not a letter (digits, punctuation, emoji) is dropped: 시1발 → 시발.
     """
-    words: list[tuple[list[str], list[int], list[int]]] = []
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for index, raw in enumerate(text):
-        ch = raw.lower() if raw.isascii() else raw
-        if ch.isspace():
-            if chars:
-                words.append((chars, starts, ends))
-                chars, starts, ends = [], [], []
-            continue
-        if _is_letter(ch):
-            chars.append(ch)
-            starts.append(index)
-            ends.append(index + 1)
-        # Anything else (digits, punctuation, emoji) is dropped: 시1발 and 시.발 become 시발.
-    if chars:
-        words.append((chars, starts, ends))
-
+    lowered = text.translate(_ASCII_LOWER)  # same length, unlike str.lower() on some scripts
     out_c: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []
     previous_single = False
-    for w_chars, w_starts, w_ends in words:
+    for word in _WORD.finditer(lowered):
+        w_chars: list[str] = []
+        w_starts: list[int] = []
+        for run in _LETTERS.finditer(lowered, word.start(), word.end()):
+            w_chars += run.group()
+            w_starts += range(run.start(), run.end())
+        if not w_chars:
+            continue
         single = len(w_chars) == 1
         if out_c and not (single and previous_single):
             out_c.append(" ")
@@ -139,8 +138,9 @@ def normalize(text: str) -> Normalized:
             out_e.append(w_starts[0])
         out_c += w_chars
         out_s += w_starts
-        out_e += w_ends
+        out_e += [start + 1 for start in w_starts]
         previous_single = single
-    _compose_jamo(out_c, out_s, out_e)
+    if _JAMO_PAIR.search(lowered):
+        _compose_jamo(out_c, out_s, out_e)
     _merge_elongation(out_c, out_s, out_e)
     return Normalized("".join(out_c), out_s, out_e)
