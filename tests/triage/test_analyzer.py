@@ -94,6 +94,12 @@ def test_agent_view_masks_abuse_and_pii_together() -> None:
     assert agent_view.endswith("로 전화해")
 
 
+def test_lone_surrogate_is_analysed() -> None:
+    result = analyze("배송 \ud800 언제 와요 시발")
+    assert result.intent == "delivery"
+    assert result.abusive
+
+
 def test_churn_risk() -> None:
     assert churn_risk(0) == "low"
     assert churn_risk(1) == "elevated"

@@ -64,6 +64,15 @@ def test_invalid_utf8_line_is_reported() -> None:
     assert "line 2: invalid UTF-8" in done.stderr.decode()
 
 
+def test_lone_surrogate_does_not_break_the_stream() -> None:
+    stdin = '{"text": "배송 \\ud800 언제 와요"}\n{"text": "택배가 안 와요"}\n'
+    done = _run(["analyze"], stdin)
+    assert done.returncode == 0, done.stderr
+    outputs = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(outputs) == 2
+    assert outputs[0]["masked_text"] == "배송 \ufffd 언제 와요"
+
+
 def test_many_lines_keep_their_order() -> None:
     texts = [
         f"주문 {n}번 배송 언제 와요?" if n % 2 else f"환불 {n}번 부탁드려요" for n in range(600)

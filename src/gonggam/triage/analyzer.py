@@ -40,6 +40,8 @@ CONTRACT_KEYS: tuple[str, ...] = (
 # e-mails fast.
 _TOKENIZE_LIMIT = 4000
 _LEGAL_OR_PUBLIC = re.compile(LEGAL_OR_PUBLIC)
+# Kiwi cannot encode a lone surrogate and would fail the whole batch.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ def analyze_batch(
 
 
 def _tokenizable(text: str) -> str:
+    """What Kiwi gets: lone surrogates (from JSON like "\\ud800") replaced, long text cut."""
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     if len(text) <= _TOKENIZE_LIMIT:
         return text
     half = _TOKENIZE_LIMIT // 2

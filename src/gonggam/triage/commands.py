@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,7 @@ from gonggam.triage.evaluate import (
 )
 
 triage_app = typer.Typer(no_args_is_help=True)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Lines are analysed in batches (one Kiwi batch call each) but written in input order.
 _BATCH = 256
 
@@ -101,7 +103,9 @@ def _parse_line(raw: bytes) -> tuple[str | None, str | None, str | None]:
     channel = record.get("channel")
     if channel is not None and not isinstance(channel, str):
         return None, None, '"channel" must be a string'
-    return text, channel, None
+    # JSON may carry a lone surrogate ("\ud800"), which cannot be written back out as UTF-8;
+    # U+FFFD keeps every offset where it was.
+    return _LONE_SURROGATE.sub("\ufffd", text), channel, None
 
 
 @triage_app.command("train")

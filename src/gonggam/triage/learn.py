@@ -24,9 +24,10 @@ from gonggam.triage.analyzer import Analysis
 
 LEARNED_FIELDS: tuple[str, ...] = ("intent", "emotion", "customer_type", "urgency")
 _FEATURES = 2**14
-# A learned label replaces the rule's only when the model is this sure ...
+# A learned label replaces the rule's only when the model is at least this sure (and, for
+# intent, surer than the rules); other fields need a wider margin, see `blend`.
 _MODEL_SURE = 0.6
-# ... and, for intent, when the rules were less sure than the model.
+# A field is learned only when at least two of its labels have this many corrections each.
 _MIN_EXAMPLES_PER_LABEL = 2
 
 
