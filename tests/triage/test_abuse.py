@@ -34,6 +34,8 @@ def _kinds(text: str) -> set[str]:
         ("whssk 느리네", "whssk"),
         ("ssibal what is this", "ssibal"),
         ("씨X 환불 언제 해줄건데", "씨X"),
+        ("ｓｈｉｔ service", "ｓｈｉｔ"),
+        ("시\u200b발 진짜", "시\u200b발"),
         ("아 씨* 또 안 오네", "씨*"),
     ],
 )

@@ -111,3 +111,12 @@ def test_masking_keeps_length_and_shape() -> None:
 def test_empty_and_digit_free_text() -> None:
     assert find_pii("") == []
     assert mask_pii("배송이 늦어요") == "배송이 늦어요"
+
+
+def test_long_runs_without_pii_stay_fast() -> None:
+    import time
+
+    for text in ("0" * 20_000, "a" * 20_000, "1-" * 10_000, "가" * 20_000):
+        started = time.perf_counter()
+        find_pii(text)
+        assert time.perf_counter() - started < 1.0, text[:5]

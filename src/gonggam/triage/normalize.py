@@ -17,7 +17,12 @@ _CHO_INDEX = {ch: i for i, ch in enumerate(_CHO)}
 _JUNG_INDEX = {ch: i for i, ch in enumerate(_JUNG)}
 _JONG_INDEX = {ch: i for i, ch in enumerate(_JONG) if ch != " "}
 _SYLLABLE_BASE = 0xAC00
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# ASCII upper case and full-width Latin (ｓｈｉｔ) to lower-case ASCII, one character for one.
+_ASCII_LOWER = {
+    **{ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+    **{code: ord(chr(code - 0xFEE0).lower()) for code in range(0xFF21, 0xFF3B)},
+    **{code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)},
+}
 _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[가-힣ㄱ-ㅣa-z]+")
 _JAMO_PAIR = re.compile(r"[ㄱ-ㅎ]\s*[ㅏ-ㅣ]")

@@ -25,7 +25,12 @@ _NB = r"(?<![\d])"
 _NA = r"(?![\d])"
 _SEP = r"[ \-.]?"
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+# Bounded parts and a start boundary: an unbounded local part backtracks quadratically on a
+# long run of digits or letters with no "@" (20,000 zeros took 30 s).
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}"
+    r"\.[A-Za-z]{2,24}"
+)
 
 # 주민등록번호 / 외국인등록번호: YYMMDD-GNNNNNN; G is 1-8 (century/sex/foreigner).
 _RRN = re.compile(_NB + r"(\d{6})\s?[-–~]?\s?([1-8][\d*]{6})" + _NA)
@@ -261,7 +266,8 @@ def find_pii(text: str) -> list[PiiSpan]:
     if not text or (not any(ch.isdigit() for ch in text) and "@" not in text):
         return []
     candidates: list[_Candidate] = []
-    candidates += [_Candidate(m.start(), m.end(), "email", 0) for m in _EMAIL.finditer(text)]
+    if "@" in text:
+        candidates += [_Candidate(m.start(), m.end(), "email", 0) for m in _EMAIL.finditer(text)]
     if any(ch.isdigit() for ch in text):
         candidates += _rrn_candidates(text)
         candidates += _card_candidates(text)
