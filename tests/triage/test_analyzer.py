@@ -57,6 +57,14 @@ def test_twenty_thousand_characters_is_fast_and_masks_everything() -> None:
     assert all(0 <= start < end <= 20_000 for start, end, _kind in result.abuse_spans)
 
 
+def test_long_runs_without_spaces_do_not_hang() -> None:
+    # Each of these once took 17-30 s through regex backtracking.
+    for text in ("0" * 20_000, "결제" * 10_000, "10배" * 6_000, "가로 1" * 4_000):
+        started = time.perf_counter()
+        analyze(text)
+        assert time.perf_counter() - started < 3.0, text[:6]
+
+
 def test_emoji_do_not_shift_offsets() -> None:
     text = "😡😡 시발 010-9876-5432 😭"
     result = analyze(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from gonggam.triage.features import bounded
 from gonggam.triage.lexicon.abuse import PATTERNS, SAFE
 from gonggam.triage.normalize import normalize
 
@@ -16,7 +17,7 @@ AbuseSpan = tuple[int, int, str]
 ABUSE_KINDS: tuple[str, ...] = ("profanity", "insult", "threat", "sexual")
 
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern)) for kind, pattern in PATTERNS
+    (kind, re.compile(bounded(pattern))) for kind, pattern in PATTERNS
 )
 _SAFE = re.compile("|".join(f"(?:{pattern})" for pattern in SAFE))
 # "18" reads as 씨발 only right before a person noun: 18놈, 18새끼 (never 18일, 18개, 18년도).

@@ -76,9 +76,22 @@ class Phrases:
     items: tuple[tuple[re.Pattern[str], float], ...]
 
 
+def bounded(pattern: str) -> str:
+    """`pattern` with open-ended repeats capped (\\S* → \\S{0,12}, \\d+ → \\d{1,7}, \\w*).
+
+    An open repeat in the middle of a cue backtracks quadratically on a long run without
+    spaces (20,000 zeros, or "결제" 10,000 times, took tens of seconds); cues never need more.
+    """
+    return (
+        pattern.replace(r"\S*", r"\S{0,12}")
+        .replace(r"\d+", r"\d{1,7}")
+        .replace(r"\w*", r"\w{0,20}")
+    )
+
+
 def compile_phrases(phrases: Iterable[tuple[str, float]]) -> Phrases:
-    """Compile (regex, weight) pairs once."""
-    pairs = tuple(phrases)
+    """Compile (regex, weight) pairs once, with open-ended repeats bounded."""
+    pairs = tuple((bounded(pattern), weight) for pattern, weight in phrases)
     gate = re.compile("|".join(f"(?:{pattern})" for pattern, _ in pairs)) if pairs else None
     return Phrases(gate, tuple((re.compile(pattern), weight) for pattern, weight in pairs))
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from gonggam.triage.features import Features, compile_phrases, cue_score
+from gonggam.triage.features import Features, bounded, compile_phrases, cue_score
 from gonggam.triage.lexicon.emotions import HIGH, PROBLEM_OR_REQUEST, QUESTION, URGENT
 
 URGENCIES: tuple[str, ...] = ("low", "normal", "high", "urgent")
 _URGENT = compile_phrases(URGENT)
 _HIGH = compile_phrases(HIGH)
-_PROBLEM = re.compile(PROBLEM_OR_REQUEST)
-_QUESTION = re.compile(QUESTION)
+_PROBLEM = re.compile(bounded(PROBLEM_OR_REQUEST))
+_QUESTION = re.compile(bounded(QUESTION))
 # Intents where a calm question with no problem in it can wait (a how-to, a policy question).
 _QUESTION_INTENTS = frozenset({"general_inquiry", "billing", "refund_exchange", "account_access"})
 _PUBLIC_CHANNELS = frozenset({"social", "review", "sns", "twitter", "instagram", "facebook"})
