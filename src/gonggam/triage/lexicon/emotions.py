@@ -15,6 +15,7 @@ LEGAL_OR_PUBLIC = r"(고소|소송|변호사|법적\s?(조치|대응)|소비자\
 EMOTION_CUES: dict[str, Cues] = {
     "angry": (
         {
+            "욕설": 2.0,
             "화나": 2.5,
             "불쾌": 2.5,
             "대꾸": 1.5,
@@ -79,7 +80,7 @@ EMOTION_CUES: dict[str, Cues] = {
                 1.5,
             ),
             (
-                r"(답이\s?없|다시\s?문의|자꾸|돌려\s?막|같은\s?(말|답)만?|라는데|다는데|nobody picked up|no one picked up|called (\w+ )?times|답변이\s?없|연락이\s?없|소식이\s?없)",
+                r"(탓만|분명\s?(가입|했|보냈|주문|입금)|정상인가요|답이\s?없|다시\s?문의|자꾸|돌려\s?막|같은\s?(말|답)만?|라는데|다는데|nobody picked up|no one picked up|called (\w+ )?times|답변이\s?없|연락이\s?없|소식이\s?없)",
                 1.5,
             ),
             (r"(하\.\.+|하아+|후\.\.+|에휴|아\s?진짜|;;)", 1.0),
@@ -112,7 +113,7 @@ EMOTION_CUES: dict[str, Cues] = {
         },
         (
             (
-                r"(어떡해|어떡하죠|어떻게\s?해야|어쩌죠|어떻게\s?하죠|큰일\s?(났|이)|급해요|급합니다|급한데|제발)",
+                r"(어떡해|어떡하죠|어쩌죠|어떻게\s?하죠|큰일\s?(났|이)|급해요|급합니다|급한데|제발)",
                 2.5,
             ),
             (
@@ -186,7 +187,7 @@ EXCESSIVE_DEMAND: tuple[tuple[str, float], ...] = (
 # Complaints about the service itself: staff attitude, waiting, unanswered contact, transfers.
 SERVICE_COMPLAINT: tuple[tuple[str, float], ...] = (
     (
-        r"(불친절|말투|반말|비꼬|퉁명|건성|성의\s?없|귀찮다는\s?듯|짜증\s?섞인|한숨을?\s?(계속\s?)?쉬|소리를\s?질|태도가?\s?(너무|좀|정말)?\s?(불량|별로|엉망|최악|형편))",
+        r"(욕설|교육\s?(좀|을)?\s?(제대로|똑바로)|불친절|말투|반말|비꼬|퉁명|건성|성의\s?없|귀찮다는\s?듯|짜증\s?섞인|한숨을?\s?(계속\s?)?쉬|소리를\s?질|태도가?\s?(너무|좀|정말)?\s?(불량|별로|엉망|최악|형편))",
         2.5,
     ),
     (r"응대\S*\s?(가|이)?\s?(너무|좀|정말)?\s?(별로|엉망|최악|불량|형편|퉁명|불친절)", 2.5),
@@ -209,7 +210,7 @@ SERVICE_COMPLAINT: tuple[tuple[str, float], ...] = (
         2.5,
     ),
     (
-        r"(rude|unprofessional|hung up|no one (answers|responds|replied)|on hold|ignored|transferred|nobody helps)",
+        r"(support chat|chat (closed|ended)|nobody followed up|rude|unprofessional|hung up|no one (answers|responds|replied)|on hold|ignored|transferred|nobody helps)",
         2.5,
     ),
     (

@@ -27,6 +27,12 @@ INTENT_CUES: IntentCues = {
             (r"(charged|billed)\s?(me\s?)?(twice|two times|double)|double[- ]?charged", 3.0),
             (r"card\s?(was\s?)?(declined|rejected)|checkout\s?(fails|error|failed)", 2.5),
             (r"(money|amount)\s?(was\s?)?(taken|deducted|withdrawn)", 2.0),
+            (r"(무통장\s?입금|입금\s?기한|입금은\s?(제때|했)|입금했는데)", 2.5),
+            (
+                r"payment.{0,20}(rejected|declined|failed)|(rejected|declined) at checkout"
+                r"|(apple|google|samsung) pay",
+                2.5,
+            ),
             (
                 r"(paid|payment).{0,40}(unpaid|not (received|confirmed|showing)|no order)|money is gone|gone from my (balance|account)",
                 2.5,
@@ -39,6 +45,10 @@ INTENT_CUES: IntentCues = {
             (r"(돈|금액)\s?(돌려|반환)", 2.0),
             (r"(주문|구매)\s?취소", 1.5),
             (r"입금\s?(해\s?주|부탁)", 1.5),
+            (
+                r"(바꿀\s?수|바꿔\s?주|다른\s?(색|색상|사이즈|걸로|제품으로)|취소\s?(요청|신청))",
+                2.0,
+            ),
             (
                 r"refund|money back|return (it|this|the|my)|exchange (it|this|for)|send (it )?back",
                 2.5,
@@ -66,6 +76,7 @@ INTENT_CUES: IntentCues = {
             "수령": 1.0,
         },
         (
+            (r"ship (the|my) order|ship it to|left the warehouse|재배송|부재중", 2.0),
             (r"(언제|아직|아직도)\s?(와|오|도착|안\s?와|안\s?오)", 2.0),
             (r"(물건|상품|택배|주문한\s?거)\S*\s?(안|못)\s?(와|왔|받)", 2.0),
             (r"(delivery|shipping|shipment|parcel|package|courier|tracking)", 2.0),
@@ -107,6 +118,13 @@ INTENT_CUES: IntentCues = {
     ),
     "technical_issue": (
         {
+            "재부팅": 2.0,
+            "펌웨어": 2.0,
+            "와이파이": 1.5,
+            "블루투스": 1.5,
+            "브라우저": 1.5,
+            "크롬": 1.5,
+            "버튼": 1.0,
             "앱": 1.2,
             "알림": 1.5,
             "푸시": 1.5,
@@ -135,6 +153,10 @@ INTENT_CUES: IntentCues = {
             "프로그램": 1.0,
         },
         (
+            (
+                r"(아무\s?)?반응이\s?없|\b(button|browser|chrome|safari|firmware|ipad|iphone|android|latest update)\b",
+                1.5,
+            ),
             (
                 r"(앱|어플|사이트|홈페이지|화면|프로그램)\S*\s?(이|가)?\s?(자꾸|계속)?\s?(꺼|튕|멈|안\s?(열|켜|떠|들어가)|먹통|하얗|검)",
                 2.5,
@@ -173,6 +195,7 @@ INTENT_CUES: IntentCues = {
             "수수료": 1.5,
         },
         (
+            (r"무료\s?체험|유료\s?전환|free trial", 3.0),
             (r"(요금|금액|돈)\S*\s?(이|가)?\s?(더|많이|이상하게|잘못)\s?(나왔|청구|빠져)", 2.5),
             (r"(bill|invoice|statement|subscription|plan|pricing|overcharg|receipt|fee)", 2.0),
         ),
@@ -206,6 +229,11 @@ INTENT_CUES: IntentCues = {
         },
         (
             (
+                r"(떨어졌|떨어져|벗겨|풀려|늘어났|줄어들|두드러기|트러블|부작용|발진|가려워|과열|뜨거워)",
+                2.0,
+            ),
+            (r"(overheat\w*|gets (extremely |very |too )?hot|rash)", 2.0),
+            (
                 r"(물이\s?(새|샌)|새요|새네|색이?\s?(다\s?)?빠|안\s?닫|불꽃이?\s?튀|찢어|깨져|깨졌|부서|망가|금이\s?가|구멍|터져|터졌|녹슬|상했|썩었|뜯어져)",
                 2.0,
             ),
@@ -223,6 +251,7 @@ INTENT_CUES: IntentCues = {
     ),
     "service_complaint": (
         {
+            "욕설": 2.0,
             "상담원": 0.8,
             "점원": 1.2,
             "대꾸": 2.0,
@@ -241,6 +270,10 @@ INTENT_CUES: IntentCues = {
             "상담": 0.8,
         },
         (
+            (
+                r"교육\s?(좀|을)?\s?(제대로|똑바로)|support chat|chat (closed|ended)|nobody followed up|no follow.?up",
+                2.0,
+            ),
             (
                 r"(전화|연락|답변|답장|회신)\S*\s?(을|를|이|가|도)?\s?(안\s?(받|해|와|오|주)|못\s?(받|해)|없)",
                 2.0,
