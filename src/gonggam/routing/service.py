@@ -24,6 +24,11 @@ URGENCY_PRIORITY = {
 }
 
 
+def list_teams(session: Session) -> list[Team]:
+    """Every team, in the order they were created."""
+    return list(session.scalars(select(Team).order_by(Team.id)))
+
+
 def team_for_intent(session: Session, *, intent: str | None) -> tuple[Team | None, str]:
     """The team owning `intent`, else the default team; with the reason for the timeline."""
     teams = list(session.scalars(select(Team).order_by(Team.id)))

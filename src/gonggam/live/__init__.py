@@ -1,0 +1,1 @@
+"""Live updates: browsers follow the committed event log over server-sent events."""

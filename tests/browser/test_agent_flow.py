@@ -1,0 +1,179 @@
+"""An agent's day in a real browser: sign in, inbox, conversation, reply, live updates.
+
+Drives Debian's Chromium through Playwright against the demo desk served by uvicorn.
+Screenshots land in test-output/browser/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import API_TOKEN, DEMO_PASSWORD, LiveServer
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "browser"
+HOSTILE = (
+    "<script>window.__pwned=true;alert(1)</script> "
+    '<img src=x onerror="window.__pwned=true;alert(2)"> 환불 언제 돼요?'
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium"),
+]
+
+if CHROMIUM.exists():
+    from playwright.sync_api import Browser, Dialog, Page, expect, sync_playwright
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def dialogs() -> list[str]:
+    """Messages of every alert/confirm the page tried to open (hostile script would)."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, live_demo: LiveServer, dialogs: list[str]) -> Iterator[Page]:
+    context = browser.new_context(
+        base_url=live_demo.url, viewport={"width": 1400, "height": 900}, locale="ko-KR"
+    )
+    page = context.new_page()
+
+    def record(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", record)
+    yield page
+    # Close the page first so its live stream ends before the server shuts down.
+    context.close()
+
+
+def post_message(server: LiveServer, **body: object) -> dict[str, int]:
+    response = httpx.post(
+        f"{server.url}/api/v1/messages",
+        json=body,
+        headers={"Authorization": f"Bearer {API_TOKEN}"},
+        timeout=30,
+    )
+    assert response.status_code == 201, response.text
+    result: dict[str, int] = response.json()
+    return result
+
+
+def sign_in(page: Page) -> None:
+    page.goto("/inbox")
+    expect(page).to_have_url(re.compile(r"/login"))
+    page.fill("input[name=email]", "agent@demo.gonggam")
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    expect(page).to_have_url(re.compile(r"/inbox"))
+
+
+def shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def mark_page(page: Page) -> None:
+    """Set a marker a reload would wipe, and the flag hostile script would set."""
+    page.evaluate("window.__marker = 'still-here'; window.__pwned = false;")
+
+
+def assert_not_reloaded(page: Page) -> None:
+    assert page.evaluate("window.__marker") == "still-here", "the page was reloaded"
+
+
+def test_agent_replies_and_sees_live_updates(
+    page: Page, live_demo: LiveServer, dialogs: list[str]
+) -> None:
+    sign_in(page)
+    rows = page.locator("#inbox-list a.row")
+    expect(rows.first).to_be_visible()
+    expect(page.locator("#inbox-list")).to_contain_text("한지우")
+    expect(page.locator(".tab.on")).to_have_text("내 담당")
+    shot(page, "inbox")
+
+    page.locator("#inbox-list a.row", has_text="한지우").click()
+    expect(page).to_have_url(re.compile(r"/conversations/\d+$"))
+    timeline = page.locator("#timeline")
+    # One customer, two channels: the e-mail and the chat message are both on this screen.
+    expect(timeline.locator(".msg-in .ch-email")).to_have_count(1)
+    expect(timeline.locator(".msg-in .ch-chat")).to_have_count(1)
+    expect(page.locator("#triage-panel")).to_contain_text("결제")
+    page.wait_for_function("document.getElementById('live-indicator').hidden === false")
+    shot(page, "conversation")
+
+    reply = "한지우 고객님, 두 번 결제된 59,000원은 오늘 안에 취소해 드리겠습니다."
+    page.fill("#composer", reply)
+    page.click("#send")
+    expect(timeline.locator(".msg-out").last).to_contain_text(reply)
+    expect(page.locator("#composer")).to_have_value("")
+    shot(page, "after-reply")
+
+    # A hostile customer message arrives while the page is open: it shows up live, as text.
+    mark_page(page)
+    post_message(
+        live_demo,
+        channel="chat",
+        customer={"email": "jiwoo.han@example.kr"},
+        text=HOSTILE,
+    )
+    arrived = timeline.locator(".msg-in", has_text="환불 언제 돼요?")
+    expect(arrived).to_have_count(1, timeout=10_000)
+    assert "<script>" in arrived.locator(".text").inner_text()
+    assert arrived.locator("script, img").count() == 0
+    assert_not_reloaded(page)
+    assert page.evaluate("window.__pwned") is False
+    assert dialogs == []
+    shot(page, "hostile-live")
+
+
+def test_inbox_refreshes_when_a_new_customer_writes(page: Page, live_demo: LiveServer) -> None:
+    sign_in(page)
+    page.goto("/inbox?tab=unassigned")
+    page.wait_for_function("document.getElementById('live-indicator').hidden === false")
+    mark_page(page)
+    post_message(
+        live_demo,
+        channel="kakao",
+        customer={"name": "나새봄", "external_id": "kakao-spring-01"},
+        text="주문한 상품 배송지 변경 가능할까요?? 이사를 가서요 ㅠ",
+    )
+    expect(page.locator("#inbox-list")).to_contain_text("나새봄", timeout=10_000)
+    expect(page.locator("#inbox-list a.row", has_text="나새봄")).to_contain_text("카카오톡")
+    assert_not_reloaded(page)
+    shot(page, "inbox-live")
+
+
+def test_transfer_needs_a_reason_and_english_switch(page: Page) -> None:
+    sign_in(page)
+    page.locator("#inbox-list a.row").first.click()
+    page.select_option("#transfer-form select[name=team]", "tech")
+    page.click("#transfer-form button[type=submit]")
+    expect(page.locator(".alert")).to_contain_text("이관 사유")
+    page.click("text=English")
+    expect(page.locator("#transfer-form button[type=submit]")).to_have_text("Transfer")
+    expect(page.locator(".section-title")).to_contain_text("Customer timeline")
