@@ -83,9 +83,11 @@ def post_message(server: LiveServer, **body: object) -> dict[str, int]:
     return result
 
 
-def sign_in(page: Page) -> None:
+def sign_in(page: Page, *, screenshot: bool = False) -> None:
     page.goto("/inbox")
     expect(page).to_have_url(re.compile(r"/login"))
+    if screenshot:
+        shot(page, "login")
     page.fill("input[name=email]", "agent@demo.gonggam")
     page.fill("input[name=password]", DEMO_PASSWORD)
     page.click("button[type=submit]")
@@ -109,7 +111,7 @@ def assert_not_reloaded(page: Page) -> None:
 def test_agent_replies_and_sees_live_updates(
     page: Page, live_demo: LiveServer, dialogs: list[str]
 ) -> None:
-    sign_in(page)
+    sign_in(page, screenshot=True)
     rows = page.locator("#inbox-list a.row")
     expect(rows.first).to_be_visible()
     expect(page.locator("#inbox-list")).to_contain_text("한지우")
@@ -144,6 +146,8 @@ def test_agent_replies_and_sees_live_updates(
     arrived = timeline.locator(".msg-in", has_text="환불 언제 돼요?")
     expect(arrived).to_have_count(1, timeout=10_000)
     assert "<script>" in arrived.locator(".text").inner_text()
+    # The header and the triage panel follow the timeline: the customer is waiting again.
+    expect(page.locator("#conv-head .wait")).to_have_text("방금 도착")
     assert arrived.locator("script, img").count() == 0
     assert_not_reloaded(page)
     assert page.evaluate("window.__pwned") is False
@@ -177,3 +181,22 @@ def test_transfer_needs_a_reason_and_english_switch(page: Page) -> None:
     page.click("text=English")
     expect(page.locator("#transfer-form button[type=submit]")).to_have_text("Transfer")
     expect(page.locator(".section-title")).to_contain_text("Customer timeline")
+    shot(page, "conversation-en")
+
+
+def test_composing_hangul_is_not_sent_early(page: Page) -> None:
+    """Ctrl+Enter sends, but not while the input method is still composing a syllable."""
+    sign_in(page)
+    page.locator("#inbox-list a.row", has_text="한지우").click()
+    replies = page.locator("#timeline .msg-out")
+    before = replies.count()
+    cdp = page.context.new_cdp_session(page)
+    page.focus("#composer")
+    cdp.send("Input.imeSetComposition", {"text": "네", "selectionStart": 1, "selectionEnd": 1})
+    page.keyboard.press("Control+Enter")
+    page.wait_for_timeout(300)
+    expect(replies).to_have_count(before)
+    cdp.send("Input.insertText", {"text": "네, 바로 확인하겠습니다"})
+    page.keyboard.press("Control+Enter")
+    expect(replies).to_have_count(before + 1)
+    expect(replies.last).to_contain_text("네, 바로 확인하겠습니다")
