@@ -23,9 +23,10 @@ from gonggam.live.cursor import Changes, Cursor, changes_after, current_cursor
 
 router = APIRouter(include_in_schema=False)
 
-# Streams end after a while and the browser reconnects (with Last-Event-ID): proxies and load
-# balancers drop idle long requests, and a bounded stream cannot leak forever.
-STREAM_SECONDS = 300.0
+# Streams end after a minute and the browser reconnects (with Last-Event-ID): proxies drop long
+# idle requests, a bounded stream cannot leak, and a server shutting down (which waits for open
+# responses) is not held up for long by an open tab.
+STREAM_SECONDS = 60.0
 HEARTBEAT_SECONDS = 15.0
 RETRY_MS = 2000
 
