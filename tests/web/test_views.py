@@ -263,6 +263,20 @@ def test_hostile_customer_text_is_escaped(client: TestClient, api: TestClient) -
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+def test_reply_to_a_closed_conversation_is_refused_in_korean(
+    client: TestClient, api: TestClient
+) -> None:
+    token = sign_in(client)
+    api.post(f"/api/v1/conversations/{HANJIWOO}/status", json={"status": "resolved"})
+    api.post(f"/api/v1/conversations/{HANJIWOO}/status", json={"status": "closed"})
+    response = client.post(
+        f"/conversations/{HANJIWOO}/reply", data={"text": "확인했습니다", "csrf_token": token}
+    )
+    assert response.status_code == 409
+    assert "종료된 문의입니다" in response.text
+    assert "확인했습니다</textarea>" in response.text  # the draft is not lost
+
+
 def test_unknown_conversation_is_404(client: TestClient) -> None:
     sign_in(client)
     assert client.get("/conversations/99999").status_code == 404

@@ -174,12 +174,13 @@ def _refused(
 ) -> HTMLResponse:
     """Show a service's refusal (e.g. the conversation is closed) on the page itself."""
     session.rollback()
+    closed = conversation.status == Status.closed.value
     return _page(
         request,
         session,
         principal,
         conversation,
-        error=str(error.detail),
+        error="conv.closed" if closed else str(error.detail),
         form=form,
         status_code=error.status_code,
     )
