@@ -313,3 +313,15 @@ def test_reveal_shows_original_text_and_is_audited(api: TestClient) -> None:
         assert entry.actor_label == "api-token"
         assert entry.detail["reason"] == "환불 계좌 확인"
     assert api.post("/api/v1/messages/999999/reveal", json={}).status_code == 404
+
+
+def test_reply_goes_out_on_the_channel_the_customer_last_used(api: TestClient) -> None:
+    first = post_message(api, "결제 오류 문의드립니다", channel="email", email="ch@example.kr")
+    post_message(
+        api, "메일 답이 없어서 채팅으로 다시 문의해요", channel="chat", email="ch@example.kr"
+    )
+    reply = api.post(
+        f"/api/v1/conversations/{first['conversation_id']}/reply",
+        json={"text": "채팅으로 바로 답변드립니다. 결제 내역을 지금 확인하고 있습니다."},
+    )
+    assert reply.json()["channel"] == "chat"

@@ -67,7 +67,7 @@ def _agent_message(
         conversation_id=conversation.id,
         customer_id=conversation.customer_id,
         direction=direction.value,
-        channel=conversation.channel,
+        channel=reply_channel(session, conversation),
         author_id=author.user_id,
         text=text,
         masked_text=mask_pii(text),
@@ -76,6 +76,20 @@ def _agent_message(
     session.add(message)
     session.flush()
     return message
+
+
+def reply_channel(session: Session, conversation: Conversation) -> str:
+    """Answer on the channel the customer last wrote from, not the one they started on."""
+    latest = session.scalar(
+        select(Message.channel)
+        .where(
+            Message.conversation_id == conversation.id,
+            Message.direction == Direction.inbound.value,
+        )
+        .order_by(Message.id.desc())
+        .limit(1)
+    )
+    return latest or conversation.channel
 
 
 def _require_not_closed(conversation: Conversation) -> None:
