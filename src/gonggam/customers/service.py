@@ -59,14 +59,19 @@ def resolve(session: Session, *, ref: CustomerRef, channel: str) -> Customer:
     owners: dict[tuple[str, str], int] = {}
     if identities:
         rows = session.execute(
-            select(CustomerIdentity.kind, CustomerIdentity.value, CustomerIdentity.customer_id)
-            .where(or_(*(and_(CustomerIdentity.kind == k.value, CustomerIdentity.value == v)
-                         for k, v in identities)))
+            select(
+                CustomerIdentity.kind, CustomerIdentity.value, CustomerIdentity.customer_id
+            ).where(
+                or_(
+                    *(
+                        and_(CustomerIdentity.kind == k.value, CustomerIdentity.value == v)
+                        for k, v in identities
+                    )
+                )
+            )
         )
         owners = {(kind, value): owner for kind, value, owner in rows}
-    owner_id = next(
-        (owners[(k.value, v)] for k, v in identities if (k.value, v) in owners), None
-    )
+    owner_id = next((owners[(k.value, v)] for k, v in identities if (k.value, v) in owners), None)
     if owner_id is None:
         customer = Customer(name=ref.name)
         session.add(customer)
