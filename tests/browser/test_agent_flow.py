@@ -200,3 +200,18 @@ def test_composing_hangul_is_not_sent_early(page: Page) -> None:
     page.keyboard.press("Control+Enter")
     expect(replies).to_have_count(before + 1)
     expect(replies.last).to_contain_text("네, 바로 확인하겠습니다")
+
+
+def test_an_ended_session_leads_back_to_sign_in(page: Page) -> None:
+    sign_in(page)
+    page.locator("#inbox-list a.row").first.click()
+    conversation_url = page.url
+    page.context.clear_cookies()
+    page.fill("#composer", "세션이 끝난 뒤의 답장")
+    page.click("#send")
+    expect(page).to_have_url(re.compile(r"/login\?next="))
+    expect(page.locator("input[name=email]")).to_be_visible()
+    page.fill("input[name=email]", "agent@demo.gonggam")
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    expect(page).to_have_url(conversation_url)

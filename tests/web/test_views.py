@@ -121,6 +121,23 @@ def test_actions_without_the_csrf_token_are_forbidden(client: TestClient) -> Non
     assert logout.status_code == 403
 
 
+def test_a_signed_out_form_post_comes_back_to_the_conversation(client: TestClient) -> None:
+    response = client.post(f"/conversations/{HANJIWOO}/reply", data={"text": "답장"})
+    assert response.history[0].status_code == 303  # to the sign-in form, next=the action
+    token = csrf_of(response.text)
+    back = client.post(
+        "/login",
+        data={
+            "email": "agent@demo.gonggam",
+            "password": DEMO_PASSWORD,
+            "csrf_token": token,
+            "next": f"/conversations/{HANJIWOO}/reply",
+        },
+    )
+    assert back.status_code == 200
+    assert str(back.url).endswith(f"/conversations/{HANJIWOO}")
+
+
 def test_logout_ends_the_session(client: TestClient) -> None:
     token = sign_in(client)
     response = client.post("/logout", data={"csrf_token": token}, follow_redirects=False)

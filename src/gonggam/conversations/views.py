@@ -158,6 +158,13 @@ def conversation_page(
     return _page(request, session, principal, conversation)
 
 
+@router.get("/conversations/{conversation_id}/{action}")
+def action_url_opened(conversation_id: int, action: str) -> RedirectResponse:
+    """An action's address opened as a page (e.g. `next` after signing in again)."""
+    del action
+    return _back(conversation_id)
+
+
 def _back(conversation_id: int) -> RedirectResponse:
     return RedirectResponse(
         f"/conversations/{conversation_id}", status_code=status.HTTP_303_SEE_OTHER

@@ -72,6 +72,17 @@
     scrollTimeline();
     startLive();
   });
+  // A session that ended mid-page: the action was redirected to the sign-in form. Go there
+  // instead of swapping the form into the workspace.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var xhr = event.detail && event.detail.xhr;
+    if (xhr && xhr.responseURL && new URL(xhr.responseURL).pathname === "/login") {
+      event.detail.shouldSwap = false;
+      var here = window.location.pathname + window.location.search;
+      window.location.assign("/login?next=" + encodeURIComponent(here));
+    }
+  });
+
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail && event.detail.target;
     bind(document);
