@@ -178,6 +178,18 @@ def test_transfer_needs_a_reason_and_english_switch(page: Page) -> None:
     page.select_option("#transfer-form select[name=team]", "tech")
     page.click("#transfer-form button[type=submit]")
     expect(page.locator(".alert")).to_contain_text("이관 사유")
+    # What the agent chose survives the refusal; with a reason the transfer goes through.
+    expect(page.locator("#transfer-form select[name=team]")).to_have_value("tech")
+    page.select_option("#transfer-form select[name=reason]", "expert")
+    page.fill(
+        "#transfer-form textarea[name=note]", "앱 결제 모듈 오류로 보입니다. 로그 확인 부탁드려요."
+    )
+    page.click("#transfer-form button[type=submit]")
+    expect(page.locator(".alert")).to_have_count(0)
+    timeline = page.locator("#timeline")
+    expect(timeline.locator(".ev", has_text="이관")).to_contain_text("전문가 필요")
+    expect(timeline.locator(".msg-note").last).to_contain_text("로그 확인 부탁드려요")
+    shot(page, "after-transfer")
     page.click("text=English")
     expect(page.locator("#transfer-form button[type=submit]")).to_have_text("Transfer")
     expect(page.locator(".section-title")).to_contain_text("Customer timeline")
@@ -215,3 +227,21 @@ def test_an_ended_session_leads_back_to_sign_in(page: Page) -> None:
     page.fill("input[name=password]", DEMO_PASSWORD)
     page.click("button[type=submit]")
     expect(page).to_have_url(conversation_url)
+
+
+def test_masked_phone_number_is_revealed_on_request(page: Page, live_demo: LiveServer) -> None:
+    post_message(
+        live_demo,
+        channel="chat",
+        customer={"email": "jiwoo.han@example.kr"},
+        text="연락은 010-4321-8765 로 주세요",
+    )
+    sign_in(page)
+    page.locator("#inbox-list a.row", has_text="한지우").click()
+    message = page.locator("#timeline .msg-in", has_text="로 주세요")
+    expect(message).not_to_contain_text("010-4321-8765")
+    mark_page(page)
+    message.get_by_role("button", name="원문 보기").click()
+    expect(message.locator(".text.revealed")).to_contain_text("010-4321-8765")
+    expect(message.get_by_role("button", name="원문 보기")).to_have_count(0)
+    assert_not_reloaded(page)

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine
+from sqlalchemy import text as text_
 
 from gonggam.app import create_app
 from tests.conftest import API_TOKEN, DEMO_PASSWORD, make_settings
@@ -292,6 +294,33 @@ def test_reply_to_a_closed_conversation_is_refused_in_korean(
     assert response.status_code == 409
     assert "종료된 문의입니다" in response.text
     assert "확인했습니다</textarea>" in response.text  # the draft is not lost
+
+
+def test_revealing_masked_personal_data_is_explicit_and_audited(
+    client: TestClient, api: TestClient, demo_url: str
+) -> None:
+    token = sign_in(client)
+    text = "환불 계좌는 국민은행 123456-01-234567 이고 연락처는 010-9876-5432 입니다"
+    sent = post_message(api, text, channel="kakao", email="jiwoo.han@example.kr")
+    page = client.get(f"/conversations/{sent['conversation_id']}").text
+    assert "010-9876-5432" not in page and "원문 보기" in page
+    revealed = client.post(
+        f"/messages/{sent['message_id']}/reveal",
+        data={"csrf_token": token},
+        headers={"HX-Request": "true"},
+    )
+    assert revealed.status_code == 200
+    assert "010-9876-5432" in revealed.text and "<html" not in revealed.text
+    without_js = client.post(f"/messages/{sent['message_id']}/reveal", data={"csrf_token": token})
+    assert "010-9876-5432" in without_js.text and 'id="timeline"' in without_js.text
+    assert "010-9876-5432" not in client.get(f"/conversations/{sent['conversation_id']}").text
+    engine = create_engine(demo_url)
+    with engine.connect() as connection:
+        reveals = connection.execute(
+            text_("SELECT count(*) FROM audit_log WHERE action = 'message.reveal'")
+        ).scalar()
+    engine.dispose()
+    assert reveals == 2
 
 
 def test_unknown_conversation_is_404(client: TestClient) -> None:

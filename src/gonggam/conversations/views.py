@@ -134,10 +134,11 @@ def _page(
     *,
     error: str | None = None,
     form: dict[str, str] | None = None,
+    revealed: dict[int, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     context = _conversation_context(session, principal, conversation)
-    context.update(error=error, form=form or {})
+    context.update(error=error, form=form or {}, revealed=revealed or {})
     return render(
         request,
         "conversations/conversation.html",
@@ -346,3 +347,27 @@ def transfer(
     except HTTPException as error:
         return _refused(request, session, principal, conversation, error, form)
     return _back(conversation_id)
+
+
+@router.post("/messages/{message_id}/reveal", response_model=None)
+def reveal(
+    message_id: int,
+    request: Request,
+    session: SessionDep,
+    principal: PagePrincipal,
+    reason: Annotated[str, Form(max_length=300)] = "",
+) -> Response:
+    """Show one message's original text (personal data unmasked); every reveal is audited."""
+    message = repository.access_message_by_id(session, principal=principal, message_id=message_id)
+    text = service.reveal(session, message=message, actor=principal, reason=reason or None)
+    if request.headers.get("hx-request"):
+        return render(
+            request,
+            "conversations/_revealed.html",
+            {"message_id": message.id, "text": text},
+            principal=principal,
+        )
+    conversation = repository.access_conversation_by_id(
+        session, principal=principal, conversation_id=message.conversation_id
+    )
+    return _page(request, session, principal, conversation, revealed={message.id: text})

@@ -2,6 +2,8 @@
 
 The cursor is the highest message id and event id seen ("m.e"). Ids only grow, so "anything
 with a larger id" is exactly what was committed since, whichever app process committed it.
+(On PostgreSQL two transactions can commit their ids out of order; a row that lands behind
+the cursor is still shown by the next refresh, because a refresh re-reads the whole view.)
 """
 
 from __future__ import annotations

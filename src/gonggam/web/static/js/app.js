@@ -89,5 +89,11 @@
     if (target && (target.id === "timeline" || target.id === "workspace" || !target.isConnected)) {
       scrollTimeline();
     }
+    // After sending, the fresh composer is ready for the next message.
+    var verb = event.detail && event.detail.requestConfig && event.detail.requestConfig.path;
+    if (verb && /\/reply$/.test(verb)) {
+      var composer = document.getElementById("composer");
+      if (composer) composer.focus();
+    }
   });
 })();
