@@ -16,6 +16,8 @@ app = typer.Typer(help="gonggam — a Korean-first customer-service desk", no_ar
 db_app = typer.Typer(help="Database maintenance", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 console = Console()
+# Open live streams (SSE) would otherwise hold a shutdown for up to a minute.
+SHUTDOWN_GRACE_SECONDS = 3
 
 # domain commands
 from gonggam.coach.commands import coach_app  # noqa: E402
@@ -51,7 +53,14 @@ def serve(
     """Serve the web UI and API on an already-migrated database (`gonggam db upgrade`)."""
     import uvicorn
 
-    uvicorn.run("gonggam.app:create_app", factory=True, host=host, port=port, workers=workers)
+    uvicorn.run(
+        "gonggam.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
+    )
 
 
 @app.command()
@@ -87,7 +96,12 @@ def demo(
     console.print(table)
     if settings.api_token:
         console.print("API: send 'Authorization: Bearer $GONGGAM_API_TOKEN'")
-    uvicorn.run(create_app(settings), host=host, port=port)
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
+    )
 
 
 def _safe_url(url: str) -> str:
