@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, lazyload, sessionmaker
 
+from gonggam.conversations.aggregate import merge_triage
 from gonggam.conversations.models import (
     Conversation,
     Direction,
@@ -214,7 +215,7 @@ def _analyse_and_route(
             raise LookupError(f"message {result.message_id} vanished after commit")
         message.masked_text = str(analysis["masked_text"])
         message.triage = analysis
-        conversation.triage = analysis
+        conversation.triage = merge_triage(conversation.triage, analysis)
         record_event(
             session,
             conversation=conversation,
