@@ -89,3 +89,18 @@ def test_db_upgrade_creates_the_schema(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     tables = set(inspect(create_engine(url)).get_table_names())
     assert {"customers", "conversations", "messages", "events", "users", "teams"} <= tables
+
+
+def test_worker_runs_one_pass(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'worker.sqlite3'}"
+    env = os.environ | {"GONGGAM_DATABASE_URL": url}
+    subprocess.run([GONGGAM, "db", "upgrade"], env=env, check=True, capture_output=True, timeout=60)
+    done = subprocess.run(
+        [GONGGAM, "worker", "--once"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr

@@ -64,6 +64,31 @@ def serve(
 
 
 @app.command()
+def worker(
+    interval: Annotated[float, typer.Option(help="seconds between passes")] = 10.0,
+    once: Annotated[bool, typer.Option(help="run one pass and exit")] = False,
+) -> None:
+    """Run background passes: finish triage for stored messages whose analysis failed.
+
+    Run one worker per deployment; it shares nothing with the app processes but the database.
+    """
+    import time
+
+    from gonggam.config import get_settings
+    from gonggam.db import engine_for, session_factory
+    from gonggam.jobs.retriage import retriage_pending
+
+    factory = session_factory(engine_for(get_settings().database_url))
+    while True:
+        done = retriage_pending(factory)
+        if done:
+            console.print(f"triaged {done} pending message(s)")
+        if once:
+            return
+        time.sleep(interval)
+
+
+@app.command()
 def demo(
     port: Annotated[int, typer.Option(help="HTTP port")] = 8000,
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",

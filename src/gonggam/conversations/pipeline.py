@@ -230,3 +230,18 @@ def _analyse_and_route(
         )
         route(session, conversation=conversation, triage=analysis, at=message.created_at)
         session.commit()
+
+
+def retriage(factory: sessionmaker[Session], *, message_id: int) -> bool:
+    """Run mask PII → triage → route again for a stored message whose analysis failed.
+
+    Returns False when there is nothing to do (unknown message, or already analysed).
+    """
+    with factory() as session:
+        message = session.get(Message, message_id, options=[lazyload("*")])
+        if message is None or message.triage is not None:
+            return False
+        result = IngestResult(message.conversation_id, message.id, message.customer_id, False)
+        inbound = InboundMessage(channel=message.channel, text=message.text, customer=CustomerRef())
+    _analyse_and_route(factory, result, inbound)
+    return True

@@ -1,0 +1,1 @@
+"""Background work: periodic passes run by `gonggam worker`."""
