@@ -36,6 +36,8 @@ lint: install
 	$(BIN)/mypy
 
 bench: install
+	$(BIN)/python bench/triage.py
+	$(BIN)/python bench/coach.py
 	$(BIN)/python bench/ingest.py
 
 clean:
