@@ -39,6 +39,7 @@ bench: install
 	$(BIN)/python bench/triage.py
 	$(BIN)/python bench/coach.py
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/waittime.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

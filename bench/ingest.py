@@ -52,7 +52,9 @@ def _free_port() -> int:
 
 def bench_api(url: str, n: int) -> float:
     """Messages per second through the HTTP API, sequential keep-alive requests."""
-    app = create_app(Settings(database_url=url, api_token=TOKEN, secret_key="bench"))
+    app = create_app(
+        Settings(database_url=url, api_token=TOKEN, secret_key="bench", background_jobs=False)
+    )
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -100,7 +100,13 @@ def database_url(request: pytest.FixtureRequest, sqlite_template: Path, tmp_path
 
 
 def make_settings(url: str) -> Settings:
-    return Settings(database_url=url, api_token=API_TOKEN, secret_key="test-secret-key")
+    # Tests run background passes explicitly, so nothing changes under their feet.
+    return Settings(
+        database_url=url,
+        api_token=API_TOKEN,
+        secret_key="test-secret-key",
+        background_jobs=False,
+    )
 
 
 @pytest.fixture

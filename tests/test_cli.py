@@ -2,35 +2,47 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import smtplib
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from email.message import EmailMessage
 from pathlib import Path
 
 import httpx
 import pytest
 from sqlalchemy import create_engine, inspect
 
+from gonggam.channels.signing import SIGNATURE_HEADER, sign
 from tests.conftest import free_port
 
 GONGGAM = str(Path(sys.executable).with_name("gonggam"))
 
 
 @pytest.fixture
-def demo_process(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+def demo_smtp_port() -> int:
+    return free_port()
+
+
+@pytest.fixture
+def demo_process(
+    tmp_path: Path, demo_smtp_port: int
+) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("GONGGAM_")}
     env |= {
         "GONGGAM_DEMO_PASSWORD": "데모-password-1",
         "GONGGAM_API_TOKEN": "cli-test-token",
+        "GONGGAM_DEMO_WEBHOOK_SECRET": "demo-webhook-secret-for-tests",
         "TMPDIR": str(tmp_path),
         "COLUMNS": "200",
     }
     process = subprocess.Popen(
-        [GONGGAM, "demo", "--port", str(port)],
+        [GONGGAM, "demo", "--port", str(port), "--smtp-port", str(demo_smtp_port)],
         env=env,
         text=True,
         stdout=subprocess.PIPE,
@@ -65,19 +77,53 @@ def test_demo_serves_realistic_data_in_every_status(
     assert statuses == {"open", "pending", "resolved", "closed"}
     channels = {item["channel"] for item in page["items"]}
     assert len(channels) >= 4
+    # The demo's SMS webhook channel takes messages signed with the configured secret.
+    body = json.dumps(
+        {"message_id": "demo-1", "from": {"id": "u1", "phone": "010-2222-3333"}, "text": "문의요"}
+    ).encode()
+    sms = httpx.post(
+        f"{url}/api/v1/channels/demo-sms/webhook",
+        content=body,
+        headers={
+            "Content-Type": "application/json",
+            SIGNATURE_HEADER: sign("demo-webhook-secret-for-tests", body),
+        },
+        timeout=60,
+    )
+    assert sms.status_code == 201, sms.text
     # The demo people can sign in through the plain HTML login form.
     with httpx.Client(base_url=url, follow_redirects=False) as browser:
         login = browser.get("/login")
         assert 'name="email"' in login.text and 'name="password"' in login.text
 
 
-def test_demo_prints_the_logins(demo_process: tuple[str, subprocess.Popen[str]]) -> None:
-    _, process = demo_process
+def test_demo_prints_the_logins_takes_email_by_smtp_and_stops_cleanly(
+    demo_process: tuple[str, subprocess.Popen[str]], demo_smtp_port: int
+) -> None:
+    url, process = demo_process
+    mail = EmailMessage()
+    mail["From"] = "오세린 <serin@mail.example>"
+    mail["To"] = "help@demo.gonggam"
+    mail["Subject"] = "회원 탈퇴 문의"
+    mail["Message-ID"] = "<cli-smtp-1@mail.example>"
+    mail.set_content("탈퇴하려는데 버튼이 안 보여요. 어디서 하나요?")
+    with smtplib.SMTP("127.0.0.1", demo_smtp_port, timeout=10) as client:
+        assert client.send_message(mail) == {}
+    headers = {"Authorization": "Bearer cli-test-token"}
+    found = httpx.get(
+        f"{url}/api/v1/conversations",
+        params={"customer_email": "serin@mail.example"},
+        headers=headers,
+    ).json()["items"]
+    assert [item["channel"] for item in found] == ["email"]
     process.send_signal(signal.SIGINT)
     output = process.communicate(timeout=15)[0]
+    assert process.returncode == 0, output
+    assert f"SMTP receiver on 127.0.0.1:{demo_smtp_port}" in output
     for email in ("admin@demo.gonggam", "supervisor@demo.gonggam", "agent@demo.gonggam"):
         assert email in output
     assert "데모-password-1" in output
+    assert "demo-sms" in output and "demo-webhook-secret-for-tests" in output
 
 
 def test_db_upgrade_creates_the_schema(tmp_path: Path) -> None:

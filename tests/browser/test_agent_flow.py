@@ -175,11 +175,18 @@ def test_inbox_refreshes_when_a_new_customer_writes(page: Page, live_demo: LiveS
 def test_transfer_needs_a_reason_and_english_switch(page: Page) -> None:
     sign_in(page)
     page.locator("#inbox-list a.row").first.click()
+    # A reply half-written survives the other actions on the page.
+    draft = "고객님, 결제 내역을 확인해 보니"
+    page.fill("#composer", draft)
+    page.click("#conv-head button[value=pending]")
+    expect(page.locator("#conv-head button[value=pending]")).to_be_disabled()
+    expect(page.locator("#composer")).to_have_value(draft)
     page.select_option("#transfer-form select[name=team]", "tech")
     page.click("#transfer-form button[type=submit]")
     expect(page.locator(".alert")).to_contain_text("이관 사유")
     # What the agent chose survives the refusal; with a reason the transfer goes through.
     expect(page.locator("#transfer-form select[name=team]")).to_have_value("tech")
+    expect(page.locator("#composer")).to_have_value(draft)
     page.select_option("#transfer-form select[name=reason]", "expert")
     page.fill(
         "#transfer-form textarea[name=note]", "앱 결제 모듈 오류로 보입니다. 로그 확인 부탁드려요."
@@ -189,6 +196,7 @@ def test_transfer_needs_a_reason_and_english_switch(page: Page) -> None:
     timeline = page.locator("#timeline")
     expect(timeline.locator(".ev", has_text="이관")).to_contain_text("전문가 필요")
     expect(timeline.locator(".msg-note").last).to_contain_text("로그 확인 부탁드려요")
+    expect(page.locator("#composer")).to_have_value(draft)
     shot(page, "after-transfer")
     page.click("text=English")
     expect(page.locator("#transfer-form button[type=submit]")).to_have_text("Transfer")
@@ -210,6 +218,8 @@ def test_composing_hangul_is_not_sent_early(page: Page) -> None:
     expect(replies).to_have_count(before)
     cdp.send("Input.insertText", {"text": "네, 바로 확인하겠습니다"})
     page.keyboard.press("Control+Enter")
+    # The short reply scores low, so the coach asks once before it goes out.
+    page.click("#send-anyway")
     expect(replies).to_have_count(before + 1)
     expect(replies.last).to_contain_text("네, 바로 확인하겠습니다")
 
@@ -245,3 +255,31 @@ def test_masked_phone_number_is_revealed_on_request(page: Page, live_demo: LiveS
     expect(message.locator(".text.revealed")).to_contain_text("010-4321-8765")
     expect(message.get_by_role("button", name="원문 보기")).to_have_count(0)
     assert_not_reloaded(page)
+
+
+def test_narrow_english_admin_screen_keeps_everything_inside(
+    browser: Browser, live_demo: LiveServer
+) -> None:
+    """At 1024 px an admin's English menu fits: sign-out stays on screen, the merge button
+    stays inside the customer card."""
+    context = browser.new_context(
+        base_url=live_demo.url, viewport={"width": 1024, "height": 768}, locale="en-US"
+    )
+    page = context.new_page()
+    page.goto("/login?lang=en")
+    page.fill("input[name=email]", "admin@demo.gonggam")
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.goto("/inbox?tab=all&lang=en")
+    page.locator("#inbox-list a.row", has_text="한지우").click()
+    expect(page.locator("#triage-panel")).to_contain_text("Payment error")
+    shot(page, "narrow-admin-en")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 1024, f"the page scrolls sideways ({width}px)"
+    sign_out = page.locator(".topbar button", has_text="Sign out").bounding_box()
+    assert sign_out is not None and sign_out["x"] + sign_out["width"] <= 1024
+    merge = page.locator("button", has_text="Merge by customer number").bounding_box()
+    card = page.locator("aside.conv-side").bounding_box()
+    assert merge is not None and card is not None
+    assert merge["x"] + merge["width"] <= card["x"] + card["width"]
+    context.close()

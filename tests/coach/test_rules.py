@@ -179,3 +179,143 @@ def test_honorific_conjecture_of_an_action_is_not_empathy() -> None:
     assert (
         coach_reply("택배는 받으셨겠지만", situation="complaint").rule("empathy").status == "fail"
     )
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "제가 안내를 잘못 드렸습니다. 출고 전이었는데 오늘 도착이라고 말씀드렸어요.",
+        "저희 이체 시스템 지연으로 송금이 멈춰 있었습니다.",
+        "We messed up: the plan details we gave you were wrong.",
+        "Our warehouse missed the Tuesday dispatch.",
+        "The outage came from a configuration change we pushed last night.",
+    ],
+)
+def test_acknowledge_company_as_subject_of_the_failure(reply: str) -> None:
+    assert coach_reply(reply, situation="mistake").rule("acknowledge").status == "pass"
+
+
+@pytest.mark.parametrize(
+    "reply", ["불편을 드려 정말 대단히 죄송합니다.", "Sorry for any inconvenience caused."]
+)
+def test_acknowledge_dressed_up_generic_apology_fails(reply: str) -> None:
+    assert coach_reply(reply, situation="mistake").rule("acknowledge").status == "fail"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "출근 준비로 바쁘실 시간에 충전이 안 돼서 죄송합니다.",
+        "주말 등산 가시려고 준비하신 신발인데 계획이 꼬이셨겠어요.",
+        "3주째 식탁에서 일하시느라 허리까지 아프시다니요.",
+        "A checkout outage that must have put your launch at risk.",
+        "You took a morning off work for a call that never came.",
+    ],
+)
+def test_impact_told_back_indirectly(reply: str) -> None:
+    assert coach_reply(reply, situation="incident").rule("impact").status == "pass"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "고객님의 소중한 시간을 빼앗아 죄송합니다.",
+        "Please note international calls are charged separately as per your plan terms.",
+        "Your feedback has been passed on and someone will be in touch in due course.",
+    ],
+)
+def test_boilerplate_impact_fails(reply: str) -> None:
+    assert coach_reply(reply, situation="incident").rule("impact").status == "fail"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "출근길이 엉망이 되셨겠어요.",
+        "저였어도 화가 났을 거예요.",
+        "산에 가실 날만 기다리셨을 텐데 얼마나 김이 새셨을지요.",
+        "I'd have lost patience too.",
+        "With reports due tomorrow, a late ink order is the last thing you needed.",
+    ],
+)
+def test_empathy_without_feeling_adjectives(reply: str) -> None:
+    assert coach_reply(reply, situation="complaint").rule("empathy").status == "pass"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "죄송합니다. 죄송합니다.",
+        "약속이 있으셨을 텐데 송금은 오늘 마무리하겠습니다.",
+        "We apologize.",
+    ],
+)
+def test_empathy_only_sorry_or_facts_fails(reply: str) -> None:
+    assert coach_reply(reply, situation="complaint").rule("empathy").status == "fail"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "설치가 끝나면 제가 직접 전화드려 불편한 점이 없는지 여쭙겠습니다.",
+        "Once it's through I'll drop you a line to confirm.",
+        "I'll ping you once the fix is live.",
+    ],
+)
+def test_follow_up_phrased_as_a_commitment(reply: str) -> None:
+    assert coach_reply(reply, situation="delay").rule("follow_up").status == "pass"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "We'll let you know as soon as we hear from the courier.",
+        "Our billing team will review your account and get back to you.",
+    ],
+)
+def test_follow_up_deferral_fails(reply: str) -> None:
+    assert coach_reply(reply, situation="delay").rule("follow_up").status == "fail"
+
+
+@pytest.mark.parametrize(
+    "reply", ["저희 쪽 문제는 아닙니다.", "저희 쪽 문제가 아닌 것으로 확인됩니다."]
+)
+def test_denial_with_company_subject_is_no_admission(reply: str) -> None:
+    assert coach_reply(reply, situation="complaint").rule("acknowledge").status == "fail"
+
+
+def test_stock_failure_apology_does_not_show_context() -> None:
+    customer = "주문한 지 일주일이 넘었는데 아직도 배송 준비중이에요. 토요일 아이 생일 선물이에요."
+    stock = coach_reply("배송 지연으로 불편을 드려 죄송합니다.", customer_message=customer)
+    named = coach_reply("저희 물류센터에서 배송 출고가 누락됐습니다.", customer_message=customer)
+    assert stock.rule("context").status == "fail"
+    assert named.rule("context").status == "pass"
+
+
+def test_time_words_do_not_crowd_out_the_customers_specifics() -> None:
+    customer = (
+        "My order of printer ink was supposed to arrive Tuesday. It's Thursday, and I have "
+        "client reports to print tomorrow."
+    )
+    told_back = coach_reply(
+        "Sorry, with reports due we will rush it.", customer_message=customer, situation="delay"
+    )
+    generic = coach_reply(
+        "Your order should arrive soon.", customer_message=customer, situation="delay"
+    )
+    assert told_back.rule("context").status == "pass"
+    assert generic.rule("context").status == "fail"
+
+
+@pytest.mark.parametrize(
+    ("reply", "rule_id"),
+    [
+        ("Your refund is due on Friday.", "impact"),
+        ("You still need to confirm your address.", "impact"),
+        ("I'd be happy to help with that too.", "empathy"),
+        ("택배는 받으셨겠지만 확인 부탁드립니다.", "empathy"),
+        ("알고 계셨겠지만 환불은 3일 걸립니다.", "empathy"),
+    ],
+)
+def test_instructions_and_facts_are_not_impact_or_empathy(reply: str, rule_id: str) -> None:
+    assert coach_reply(reply, situation="delay").rule(rule_id).status == "fail"

@@ -280,8 +280,12 @@ def test_missing_conversation_is_404(api: TestClient) -> None:
     assert "999999" in response.json()["detail"]
 
 
-def test_openapi_lists_the_contract(anonymous: TestClient) -> None:
-    paths = anonymous.get("/openapi.json").json()["paths"]
+def test_openapi_lists_the_contract(api: TestClient, anonymous: TestClient) -> None:
+    # Like every endpoint but /healthz, the API description needs credentials.
+    assert anonymous.get("/openapi.json").status_code == 401
+    assert anonymous.get("/docs").status_code == 401
+    assert "swagger" in api.get("/docs").text.lower()
+    paths = api.get("/openapi.json").json()["paths"]
     for path in (
         "/api/v1/messages",
         "/api/v1/conversations",
@@ -325,3 +329,22 @@ def test_reply_goes_out_on_the_channel_the_customer_last_used(api: TestClient) -
         json={"text": "채팅으로 바로 답변드립니다. 결제 내역을 지금 확인하고 있습니다."},
     )
     assert reply.json()["channel"] == "chat"
+
+
+def test_list_shows_what_a_waiting_customer_wrote_not_the_desks_automatic_notice(
+    api: TestClient,
+) -> None:
+    # An abusive message gets an automatic warning; the customer still waits for a person.
+    sent = post_message(api, "환불 언제 해주냐 씨발 진짜", email="waiting@example.kr")
+    detail = api.get(f"/api/v1/conversations/{sent['conversation_id']}").json()
+    assert any(m["direction"] == "out" for m in detail["messages"])
+    items = api.get("/api/v1/conversations", params={"customer_email": "waiting@example.kr"})
+    (item,) = items.json()["items"]
+    assert item["last_message"].startswith("환불 언제 해주냐")
+
+    api.post(
+        f"/api/v1/conversations/{sent['conversation_id']}/reply",
+        json={"text": "환불은 오늘 오후 6시까지 처리해 드리겠습니다."},
+    )
+    items = api.get("/api/v1/conversations", params={"customer_email": "waiting@example.kr"})
+    assert items.json()["items"][0]["last_message"].startswith("환불은 오늘")

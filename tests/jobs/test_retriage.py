@@ -21,7 +21,7 @@ def test_failed_triage_is_finished_later(
     def broken(*_: object, **__: object) -> object:
         raise RuntimeError("analyzer unavailable")
 
-    monkeypatch.setattr(pipeline, "analyze", broken)
+    monkeypatch.setattr(pipeline, "desk_analysis", broken)
     received = utcnow() - timedelta(minutes=5)
     result = ingest(
         factory,
@@ -45,3 +45,22 @@ def test_failed_triage_is_finished_later(
         assert message is not None and message.triage is not None
         assert "2222-3333" not in (message.masked_text or "")
         assert conversation is not None and conversation.triage is not None
+
+
+def test_run_due_keeps_intervals_and_survives_a_failing_pass() -> None:
+    from gonggam.jobs.passes import Pass, run_due
+
+    calls: list[str] = []
+
+    def broken(_factory: object) -> int:
+        calls.append("broken")
+        raise RuntimeError("database went away")
+
+    def counting(_factory: object) -> int:
+        calls.append("counting")
+        return 3
+
+    passes = [Pass("broken", 5.0, broken), Pass("counting", 60.0, counting)]
+    assert run_due(None, passes, now=100.0) == {"counting": 3}  # type: ignore[arg-type]
+    assert run_due(None, passes, now=106.0) == {}  # type: ignore[arg-type]
+    assert calls == ["broken", "counting", "broken"]

@@ -150,9 +150,11 @@ def test_logout_ends_the_session(client: TestClient) -> None:
 def test_inbox_tabs_and_status_filters(client: TestClient) -> None:
     sign_in(client)
     mine = rows(client.get("/inbox").text)
-    assert set(mine) == {"한지우", "김하은"}  # default tab: mine; default statuses open+pending
+    # Default tab: mine; default statuses open+pending. 박준영 was given to agent@ automatically
+    # when the demo put her on shift.
+    assert set(mine) == {"한지우", "김하은", "박준영"}
     unassigned = rows(client.get("/inbox?tab=unassigned").text)
-    assert "오세훈" in unassigned and "한지우" not in unassigned
+    assert "오세훈" in unassigned and "한지우" not in unassigned and "박준영" not in unassigned
     team = client.get("/inbox?tab=team").text  # agent@ is in the billing team
     assert "결제·환불팀" in team and "배송·상품팀" not in team
     everything = rows(client.get("/inbox?tab=all").text)
@@ -326,3 +328,14 @@ def test_revealing_masked_personal_data_is_explicit_and_audited(
 def test_unknown_conversation_is_404(client: TestClient) -> None:
     sign_in(client)
     assert client.get("/conversations/99999").status_code == 404
+
+
+def test_actions_through_the_api_token_are_named_in_the_agents_language(
+    client: TestClient, api: TestClient
+) -> None:
+    sign_in(client)
+    sent = post_message(api, "주문 취소 가능한가요?", channel="chat", email="api.actor@example.kr")
+    api.post(f"/api/v1/conversations/{sent['conversation_id']}/status", json={"status": "pending"})
+    html = client.get(f"/conversations/{sent['conversation_id']}").text
+    assert "API 연동" in html
+    assert "api-token" not in html

@@ -5,14 +5,22 @@ Every sentence is there for a rule of SPEC 2.2 — name the customer's problem i
 feels (empathy), what happens now and by when (urgency, eta), what they can do meanwhile
 (workaround), that we come back (follow_up), and thanks (gratitude). No lexicon cliché is
 used, so drafts pass the coach with score ≥ 80 for every intent (tested).
+
+What a draft says comes from this customer (`coach.case`): the case in their words ("이중
+결제", "the double charge"), the impact they stated ("발표 자료를 오늘 밤까지 올리셔야 하는데")
+or, when they stated none, a question asking it, and the details they gave (order number,
+amount, product). Two customers with the same kind of problem therefore get different drafts,
+and an agent sending both does not fail `no_template` for a near-copy (tested).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from gonggam.coach import stock
+from gonggam.coach.case import Case, details_sentence, impact_sentence, particle, read_case
 from gonggam.coach.situation import REFUSALS, Situation, parse_situation
-from gonggam.coach.text import analyze, customer_specifics
+from gonggam.coach.stated_impact import NEED, StatedImpact
 from gonggam.coach.timeframe import find_time_frames
 
 
@@ -25,6 +33,8 @@ class DraftFacts:
     intent: str | None
     emotion: str | None
     issue: str | None
+    # An impact clause already addressed to the customer ("내일 출국이신데"); when None the
+    # composer reads the customer's own words (`coach.stated_impact`).
     impact: str | None
     incident_eta: str | None
     incident_workaround: str | None
@@ -49,25 +59,27 @@ def compose_draft(facts: DraftFacts) -> str:
     """Write a specific reply for these facts in `facts.language` ("ko" or "en")."""
     situation = draft_situation(facts)
     korean = facts.language != "en"
-    topic = _topic(facts, korean)
+    case = draft_case(facts)
     if situation in REFUSALS:
-        return _refusal_ko(facts, topic) if korean else _refusal_en(facts, topic)
+        return _refusal_ko(facts, case) if korean else _refusal_en(facts, case)
     if situation is Situation.PRAISE:
-        return _praise_ko(facts, topic) if korean else _praise_en(facts, topic)
+        return _praise_ko(facts, case) if korean else _praise_en(facts, case)
     if situation is Situation.QUESTION:
-        return _question_ko(facts, topic) if korean else _question_en(facts, topic)
-    return _failure_ko(facts, topic) if korean else _failure_en(facts, topic)
+        return _question_ko(facts, case) if korean else _question_en(facts, case)
+    return _failure_ko(facts, case) if korean else _failure_en(facts, case)
 
 
-def _topic(facts: DraftFacts, korean: bool) -> str:
-    """The customer's own words for the case: the first specific noun phrase they used."""
-    specifics = customer_specifics(analyze(facts.customer_message), limit=1)
-    if specifics:
-        return specifics[0]
-    return "말씀하신 건" if korean else "your request"
+def draft_case(facts: DraftFacts) -> Case:
+    """The customer's case as this draft tells it back (topic, issue, impact, details)."""
+    korean = facts.language != "en"
+    case = read_case(facts.customer_message, korean=korean, issue=facts.issue)
+    if facts.impact:
+        given = StatedImpact(facts.impact, NEED, "ko" if korean else "en")
+        return replace(case, impact=given)
+    return case
 
 
-def _eta(eta: str | None, korean: bool) -> str:
+def eta_phrase(eta: str | None, korean: bool) -> str:
     """A time frame the coach recognises; a non-concrete ETA gets a bound added."""
     if eta and find_time_frames(eta):
         return eta
@@ -75,106 +87,120 @@ def _eta(eta: str | None, korean: bool) -> str:
     return f"{eta} ({bound})" if eta else bound
 
 
-def _greeting(facts: DraftFacts, korean: bool) -> str:
+def greeting(facts: DraftFacts, korean: bool) -> str:
+    """How a draft opens: the customer by name when known."""
     if korean:
         return f"{facts.customer_name} 고객님, " if facts.customer_name else "고객님, "
     return f"Hi {facts.customer_name}, " if facts.customer_name else "Hi, "
 
 
-def _failure_ko(facts: DraftFacts, topic: str) -> str:
-    issue = facts.issue or f"{topic} 문제"
-    impact = (
-        f"{facts.impact} 상황이 되어" if facts.impact else "이 일로 소중한 시간을 허비하시게 되어"
+# How the opening feels for the customer's triaged emotion (frustrated is the default).
+_FEELING_KO = {"angry": "화가 나셨을 만합니다", "anxious": "많이 걱정되셨겠어요"}
+_FEELING_EN = {"angry": "how infuriating", "anxious": "how worrying"}
+
+
+def _failure_ko(facts: DraftFacts, case: Case) -> str:
+    topic = case.topic.name
+    workaround = facts.incident_workaround or facts.kb_workaround
+    feeling = _FEELING_KO.get(facts.emotion or "", "많이 답답하셨겠어요")
+    opening = (
+        impact_sentence(case, korean=True)
+        if case.impact
+        else f"{particle(topic, '으로', '로')} {feeling}."
     )
-    workaround = facts.incident_workaround or facts.kb_workaround
+    meantime = (
+        f"그동안은 {workaround} 방법으로 이용하실 수 있습니다." if workaround else stock.MEANTIME_KO
+    )
     lines = [
-        f"{_greeting(facts, True)}{topic} 건으로 {impact} 많이 답답하셨겠어요.",
-        f"{issue}은(는) 저희 쪽 잘못이며, 저희가 끝까지 책임지고 해결하겠습니다.",
-        f"지금 담당 팀이 최우선으로 처리하고 있고, "
-        f"{_eta(facts.incident_eta, True)} 해결해 드리겠습니다.",
-        f"그동안은 {workaround} 방법으로 이용하실 수 있습니다."
-        if workaround
-        else "그동안 필요한 일이 있으시면 제가 직접 다른 방법을 찾아 드리겠습니다.",
-        "해결되면 제가 직접 다시 연락드려 문제없는지 확인하겠습니다.",
-        "알려 주셔서 감사합니다.",
+        f"{greeting(facts, True)}{opening}",
+        details_sentence(case, korean=True),
+        f"{particle(case.issue, '은', '는')}{stock.OWN_KO}",
+        f"{stock.WORKING_KO}{topic}{stock.PRIORITY_KO}"
+        f"{eta_phrase(facts.incident_eta, True)}{stock.FIX_BY_KO}",
+        meantime,
+        None if case.impact else impact_sentence(case, korean=True),
+        stock.CLOSE_KO,
     ]
-    return "\n".join(lines)
+    return "\n".join(line for line in lines if line)
 
 
-def _failure_en(facts: DraftFacts, topic: str) -> str:
-    issue = facts.issue or f"the {topic} problem"
-    impact = facts.impact or "it has cost you time you should not have lost"
+def _failure_en(facts: DraftFacts, case: Case) -> str:
+    issue = case.issue
     workaround = facts.incident_workaround or facts.kb_workaround
+    feeling = _FEELING_EN.get(facts.emotion or "", "how frustrating")
+    stated = f" {impact_sentence(case, korean=False)}" if case.impact else ""
+    meantime = f"In the meantime, {workaround}." if workaround else stock.MEANTIME_EN
     lines = [
-        f"{_greeting(facts, False)}I can imagine how frustrating the {topic} problem has been; "
-        f"{impact}.",
-        f"{issue[:1].upper()}{issue[1:]} is our mistake, and we take full responsibility for it.",
-        f"Our team is treating it as a top priority right now, and we will have it fixed "
-        f"{_eta(facts.incident_eta, False)}.",
-        f"In the meantime, {workaround}."
-        if workaround
-        else "In the meantime, if you need anything urgently, I will find another way for you.",
-        "Once it is fixed, I will check back with you to make sure everything works.",
-        "Thank you for letting us know.",
+        f"{greeting(facts, False)}I can imagine {feeling} {issue} has been.{stated}",
+        details_sentence(case, korean=False),
+        f"{issue[:1].upper()}{issue[1:]}{stock.OWN_EN}",
+        f"Our team is treating {issue}{stock.PRIORITY_EN}{eta_phrase(facts.incident_eta, False)}.",
+        meantime,
+        None if case.impact else impact_sentence(case, korean=False),
+        stock.CLOSE_EN,
     ]
-    return "\n".join(lines)
+    return "\n".join(line for line in lines if line)
 
 
-def _refusal_ko(facts: DraftFacts, topic: str) -> str:
+def _refusal_ko(facts: DraftFacts, case: Case) -> str:
+    topic = case.topic.name
     request = facts.refused_request or f"{topic} 요청"
     alternative = facts.compensation_alternative or "교환이나 적립금"
     lines = [
-        f"{_greeting(facts, True)}{topic} 건으로 기대하신 만큼 해 드리지 못해 속상하셨겠어요.",
-        f"{request}은(는) 모든 고객님께 같은 기준을 지키기 위한 저희 규정에 따라 "
-        "해 드리기 어렵습니다.",
-        f"대신 {alternative}(으)로 도와드릴 수 있고, 원하시면 오늘 바로 준비해 드리겠습니다.",
+        f"{greeting(facts, True)}{topic} 건으로 기대하신 만큼 해 드리지 못해 속상하셨겠어요.",
+        f"{particle(request, '은', '는')}{stock.POLICY_KO}",
+        f"대신 {particle(alternative, '으로', '로')}{stock.OFFER_KO}",
     ]
     if facts.intent == Situation.EXCESSIVE_DEMAND.value:
         lines.append("이것이 저희가 드릴 수 있는 최종 제안입니다.")
     return "\n".join(lines)
 
 
-def _refusal_en(facts: DraftFacts, topic: str) -> str:
-    request = facts.refused_request or f"the {topic} request"
+def _refusal_en(facts: DraftFacts, case: Case) -> str:
+    request = facts.refused_request or "what you asked for"
     alternative = facts.compensation_alternative or "an exchange or store credit"
     lines = [
-        f"{_greeting(facts, False)}I understand how disappointing it is that the {topic} "
-        "did not work out as you hoped.",
-        f"Because our policy applies the same rules to every customer, we cannot offer {request}.",
-        f"What I can do instead is {alternative}, and I can set that up for you today.",
+        f"{greeting(facts, False)}I understand how disappointing it is that {case.issue} "
+        "has not been put right the way you hoped.",
+        f"{stock.POLICY_EN}{request}.",
+        f"What I can do instead is {alternative}{stock.OFFER_EN}",
     ]
     if facts.intent == Situation.EXCESSIVE_DEMAND.value:
         lines.append("This is the final offer we can make for this case.")
     return "\n".join(lines)
 
 
-def _praise_ko(facts: DraftFacts, topic: str) -> str:
+def _praise_ko(facts: DraftFacts, case: Case) -> str:
+    about = "" if case.topic.name == "말씀하신 건" else f"{case.topic.name} 이야기를 "
     return (
-        f"{_greeting(facts, True)}{topic} 이야기를 이렇게 따뜻하게 남겨 주셔서 정말 감사합니다!\n"
+        f"{greeting(facts, True)}{about}이렇게 따뜻하게 남겨 주셔서 정말 감사합니다!\n"
         "말씀해 주신 내용은 담당자에게 꼭 그대로 전하겠습니다."
     )
 
 
-def _praise_en(facts: DraftFacts, topic: str) -> str:
+def _praise_en(facts: DraftFacts, case: Case) -> str:
+    about = "" if case.topic.name == "your request" else f" about {case.topic.name}"
     return (
-        f"{_greeting(facts, False)}thank you so much for the kind words about {topic}!\n"
+        f"{greeting(facts, False)}thank you so much for the kind words{about}!\n"
         "I will pass them on to the people involved."
     )
 
 
-def _question_ko(facts: DraftFacts, topic: str) -> str:
+def _question_ko(facts: DraftFacts, case: Case) -> str:
+    topic = case.topic.name
     if facts.kb_workaround:
-        return f"{_greeting(facts, True)}{topic} 관련해서는 {facts.kb_workaround}."
+        return f"{greeting(facts, True)}{topic} 관련해서는 {facts.kb_workaround}."
     return (
-        f"{_greeting(facts, True)}{topic} 관련해 정확히 답을 드리려면 주문번호를 알려 주시겠어요?\n"
+        f"{greeting(facts, True)}{topic} 관련해 정확히 답을 드리려면 주문번호를 알려 주시겠어요?\n"
         "알려 주시면 오늘 중으로 답을 드리겠습니다."
     )
 
 
-def _question_en(facts: DraftFacts, topic: str) -> str:
+def _question_en(facts: DraftFacts, case: Case) -> str:
+    topic = case.topic.name
     if facts.kb_workaround:
-        return f"{_greeting(facts, False)}about {topic}: {facts.kb_workaround}."
+        return f"{greeting(facts, False)}about {topic}: {facts.kb_workaround}."
     return (
-        f"{_greeting(facts, False)}to answer your question about {topic} exactly, could you "
+        f"{greeting(facts, False)}to answer your question about {topic} exactly, could you "
         "confirm your order number?\nI will reply later today once I have it."
     )

@@ -67,7 +67,8 @@ _EN_STOP = _EN_SKIP | frozenset(
     "do does did have has had get got what when where why how which who there here been "
     "still again also now then than just even more most some process say says get make know want "
     "need take come go ever never found tried said told asked called paid bought received sent "
-    "keep keeps expect expected like".split()
+    "keep keeps expect expected like twice once only shows show already yesterday today "
+    "tomorrow tonight morning evening week weekend".split()
 )
 
 
@@ -243,7 +244,9 @@ def customer_specifics(customer: AnalyzedText, limit: int = 6) -> list[str]:
         return verbish, domain, position if position >= 0 else len(text)
 
     kept.sort(key=rank)
-    return [_original_spelling(customer.text, p) for p in kept[:limit]]
+    # "print" is spelled back as "printer" when that comes first: keep each spelling once.
+    spelled = dict.fromkeys(_original_spelling(customer.text, p) for p in kept)
+    return list(spelled)[:limit]
 
 
 def _original_spelling(text: str, phrase: str) -> str:

@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from sqlalchemy.orm import Session, sessionmaker
 
 from gonggam.accounts.models import User
+from gonggam.coaching import service as coaching
 from gonggam.conversations import present, repository, service
 from gonggam.conversations.models import Status
 from gonggam.conversations.pipeline import InboundMessage, ingest
@@ -103,7 +104,11 @@ def list_conversations(
         )
     except InvalidIdentity as error:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(error)) from error
-    last = repository.last_messages(session, [c.id for c in rows])
+    last = repository.last_messages(
+        session,
+        [c.id for c in rows],
+        waiting=frozenset(c.id for c in rows if c.waiting_since is not None),
+    )
     return ConversationPage(
         items=[present.summary(c, last.get(c.id)) for c in rows],
         total=total,
@@ -129,7 +134,9 @@ def reply(
     conversation = repository.access_conversation_by_id(
         session, principal=principal, conversation_id=conversation_id
     )
-    message = service.reply(session, conversation=conversation, author=principal, text=body.text)
+    message, _ = coaching.send_reply(
+        session, conversation=conversation, author=principal, text=body.text
+    )
     prometheus.REPLIES.labels(channel=conversation.channel).inc()
     return present.message_out(message)
 

@@ -28,12 +28,14 @@ from gonggam.conversations.models import (
     Status,
 )
 from gonggam.conversations.service import record_event
+from gonggam.corrections.learning import desk_analysis
 from gonggam.customers.service import CustomerRef, resolve
+from gonggam.flags.service import after_triage as flag_after_triage
 from gonggam.kit.clock import utcnow
 from gonggam.kit.html import sanitize_html
+from gonggam.protection.service import after_triage
 from gonggam.reports import prometheus
 from gonggam.routing.service import route
-from gonggam.triage import analyze
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,12 @@ class InboundMessage:
     subject: str | None = None
     attachments: list[dict[str, Any]] = field(default_factory=list)
     received_at: datetime | None = None
+    # A channel's threading hint (e.g. an e-mail's In-Reply-To). Honoured only when that
+    # conversation belongs to the same customer and is not closed; else the default applies.
+    conversation_id: int | None = None
+    # An out-of-office reply or bulk mail: kept in the timeline, but it neither re-opens a
+    # resolved or pending conversation nor makes the desk wait for an answer.
+    automatic: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,10 +149,22 @@ def _store(session: Session, inbound: InboundMessage) -> IngestResult:
     )
     session.add(message)
     conversation.last_message_at = now
-    if conversation.waiting_since is None:
+    if conversation.waiting_since is None and not inbound.automatic:
         conversation.waiting_since = now
     session.flush()
     return IngestResult(conversation.id, message.id, customer.id, duplicate=False)
+
+
+def _hinted_conversation(
+    session: Session, *, customer_id: int, inbound: InboundMessage
+) -> Conversation | None:
+    """The conversation a channel says this message continues, if it may be continued."""
+    if inbound.conversation_id is None:
+        return None
+    hinted = session.get(Conversation, inbound.conversation_id, options=[lazyload("*")])
+    if hinted is None or hinted.customer_id != customer_id or hinted.status == Status.closed.value:
+        return None
+    return hinted
 
 
 def _conversation_for(
@@ -153,16 +173,25 @@ def _conversation_for(
     """The customer's current conversation on any channel, re-opened if resolved; else a new one.
 
     One conversation per customer across channels is what spares them repeating their story.
+    A channel's hint (`inbound.conversation_id`) picks among the customer's open ones.
     """
-    current = session.scalar(
-        select(Conversation)
-        .options(lazyload("*"))
-        .where(Conversation.customer_id == customer_id, Conversation.status != Status.closed.value)
-        .order_by(Conversation.id.desc())
-        .limit(1)
-    )
+    current = _hinted_conversation(session, customer_id=customer_id, inbound=inbound)
+    if current is None:
+        current = session.scalar(
+            select(Conversation)
+            .options(lazyload("*"))
+            .where(
+                Conversation.customer_id == customer_id,
+                Conversation.status != Status.closed.value,
+            )
+            .order_by(Conversation.id.desc())
+            .limit(1)
+        )
     if current is not None:
-        if current.status in (Status.resolved.value, Status.pending.value):
+        if (
+            current.status in (Status.resolved.value, Status.pending.value)
+            and not inbound.automatic
+        ):
             kind = (
                 EventKind.reopened
                 if current.status == Status.resolved.value
@@ -206,7 +235,7 @@ def _analyse_and_route(
     factory: sessionmaker[Session], result: IngestResult, inbound: InboundMessage
 ) -> None:
     """mask PII + triage (pure, outside any transaction) + route, in a second transaction."""
-    analysis = analyze(inbound.text, channel=inbound.channel).to_dict()
+    analysis = desk_analysis(factory, inbound.text, channel=inbound.channel).to_dict()
     with factory() as session:
         # Only the rows themselves: routing needs no customer, team or author joins.
         message = session.get(Message, result.message_id, options=[lazyload("*")])
@@ -228,6 +257,9 @@ def _analyse_and_route(
                 for k in ("intent", "emotion", "intensity", "urgency", "customer_type", "abusive")
             },
         )
+        # Protection may route a restricted customer, warn or end; flags may raise priority.
+        after_triage(session, conversation=conversation, message=message, analysis=analysis)
+        flag_after_triage(session, conversation=conversation, at=message.created_at)
         route(session, conversation=conversation, triage=analysis, at=message.created_at)
         session.commit()
 

@@ -30,6 +30,7 @@ def customer_out(customer: Customer) -> CustomerOut:
         email=customer.identity(IdentityKind.email),
         phone=customer.identity(IdentityKind.phone),
         identities=[{"kind": i.kind, "value": i.value} for i in customer.identities],
+        merged_into_id=customer.merged_into_id,
     )
 
 

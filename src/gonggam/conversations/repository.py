@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fastapi import HTTPException, status
-from sqlalchemy import Select, func, nulls_last, or_, select
+from sqlalchemy import Select, func, nulls_last, or_, select, true
 from sqlalchemy.orm import Session
 
 from gonggam.accounts.models import User
@@ -127,17 +127,38 @@ def list_conversations(
     return list(rows), total
 
 
-def last_messages(session: Session, conversation_ids: list[int]) -> dict[int, Message]:
-    """The latest customer-visible message of each conversation, in one query (no N+1)."""
+def last_messages(
+    session: Session, conversation_ids: list[int], *, waiting: frozenset[int] = frozenset()
+) -> dict[int, Message]:
+    """The latest customer-visible message of each conversation, in one query (no N+1).
+
+    For conversations in `waiting` (a customer waits for a person) it is the customer's own
+    latest message, so an automatic acknowledgement or warning never hides what they asked.
+    """
     if not conversation_ids:
         return {}
-    latest = (
+    latest_shown = (
         select(func.max(Message.id))
-        .where(Message.conversation_id.in_(conversation_ids), Message.direction != "note")
+        .where(
+            Message.conversation_id.in_(conversation_ids),
+            Message.direction != "note",
+            Message.conversation_id.not_in(waiting) if waiting else true(),
+        )
         .group_by(Message.conversation_id)
     )
-    messages = session.scalars(select(Message).where(Message.id.in_(latest)))
-    return {m.conversation_id: m for m in messages}
+    latest_inbound = (
+        select(func.max(Message.id))
+        .where(Message.conversation_id.in_(waiting), Message.direction == "in")
+        .group_by(Message.conversation_id)
+    )
+    wanted = latest_shown.union_all(latest_inbound) if waiting else latest_shown
+    messages = session.scalars(select(Message).where(Message.id.in_(wanted)))
+    found = {m.conversation_id: m for m in messages}
+    if waiting:  # a waiting conversation with no inbound message yet (walk-in drafts, …)
+        missing = [i for i in waiting if i not in found and i in conversation_ids]
+        if missing:
+            found.update(last_messages(session, missing))
+    return found
 
 
 def messages_of(session: Session, conversation_id: int) -> list[Message]:

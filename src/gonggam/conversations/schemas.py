@@ -80,6 +80,8 @@ class CustomerOut(BaseModel):
     email: str | None
     phone: str | None
     identities: list[dict[str, str]]
+    # Set while this customer's history lives on another customer (see customers/merge.py).
+    merged_into_id: int | None = None
 
 
 class MessageOut(BaseModel):

@@ -6,6 +6,7 @@ Committed events are what live views and reports read, so a change without its e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from gonggam.accounts.models import User
 from gonggam.accounts.principal import Principal
+from gonggam.channels.outbox import enqueue
 from gonggam.conversations.models import (
     Conversation,
     Direction,
@@ -25,6 +27,8 @@ from gonggam.conversations.models import (
 )
 from gonggam.kit.clock import utcnow
 from gonggam.routing.models import Team
+from gonggam.routing.tracking import after_change
+from gonggam.routing.transfers import alert_repeated_transfer
 from gonggam.triage import mask_pii
 
 
@@ -78,6 +82,34 @@ def _agent_message(
     return message
 
 
+def desk_message(
+    session: Session,
+    *,
+    conversation: Conversation,
+    text: str,
+    at: datetime,
+    channel: str | None = None,
+) -> Message:
+    """An outbound message with no author: the desk itself speaks to the customer (an
+    acknowledgement, a warning). Queued for the channel's sender in the caller's transaction;
+    it is not an answer, so the customer's wait is left as it is."""
+    message = Message(
+        conversation_id=conversation.id,
+        customer_id=conversation.customer_id,
+        direction=Direction.outbound.value,
+        channel=channel or reply_channel(session, conversation),
+        author_id=None,
+        text=text,
+        masked_text=mask_pii(text),
+        delivery_status="queued",
+        created_at=at,
+    )
+    session.add(message)
+    session.flush()
+    enqueue(session, message=message)
+    return message
+
+
 def reply_channel(session: Session, conversation: Conversation) -> str:
     """Answer on the channel the customer last wrote from, not the one they started on."""
     latest = session.scalar(
@@ -107,10 +139,12 @@ def reply(
     author: Principal,
     text: str,
     at: datetime | None = None,
+    before_commit: Callable[[Message], None] | None = None,
 ) -> Message:
     """Send a reply to the customer on the conversation's channel.
 
     Delivery belongs to the channel adapter; until one confirms, the reply is 'queued'.
+    `before_commit` adds rows that belong to the same change (the reply's coaching).
     """
     _require_not_closed(conversation)
     now = at or utcnow()
@@ -123,6 +157,8 @@ def reply(
         at=now,
     )
     message.delivery_status = "queued"
+    # Committed together with the reply: a crash cannot lose what the agent sent.
+    enqueue(session, message=message)
     if conversation.first_response_at is None:
         conversation.first_response_at = now
     conversation.waiting_since = None
@@ -135,6 +171,8 @@ def reply(
         at=now,
         message_id=message.id,
     )
+    if before_commit is not None:
+        before_commit(message)
     session.commit()
     return message
 
@@ -177,6 +215,7 @@ def change_status(
     if old == new_status.value:
         return
     _require_not_closed(conversation)
+    previous_assignee = conversation.assignee_id
     conversation.status = new_status.value
     if new_status is Status.resolved:
         conversation.resolved_at = utcnow()
@@ -190,6 +229,7 @@ def change_status(
         old=old,
         new=new_status.value,
     )
+    after_change(session, conversation=conversation, previous_assignee_id=previous_assignee)
     session.commit()
 
 
@@ -200,6 +240,7 @@ def assign(
     if agent is not None and not agent.is_active:
         raise HTTPException(status.HTTP_409_CONFLICT, f"{agent.email} is not active")
     old = conversation.assignee.email if conversation.assignee else None
+    previous_assignee = conversation.assignee_id
     conversation.assignee_id = agent.id if agent else None
     if agent is not None and agent.team_id is not None and conversation.team_id is None:
         conversation.team_id = agent.team_id
@@ -211,6 +252,7 @@ def assign(
         old=old,
         new=agent.email if agent else None,
     )
+    after_change(session, conversation=conversation, previous_assignee_id=previous_assignee)
     session.commit()
     session.refresh(conversation)
 
@@ -240,6 +282,7 @@ def transfer(
     target_team = team or (agent.team if agent else None)
     old_team = conversation.team.name if conversation.team else None
     old_agent = conversation.assignee.email if conversation.assignee else None
+    previous_assignee = conversation.assignee_id
     conversation.team_id = target_team.id if target_team else conversation.team_id
     conversation.assignee_id = agent.id if agent else None
     conversation.transfer_count += 1
@@ -266,6 +309,8 @@ def transfer(
         note_message_id=note_id,
         transfer_count=conversation.transfer_count,
     )
+    alert_repeated_transfer(session, conversation=conversation, reason=reason, actor=actor)
+    after_change(session, conversation=conversation, previous_assignee_id=previous_assignee)
     session.commit()
     session.refresh(conversation)
 

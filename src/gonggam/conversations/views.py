@@ -16,14 +16,22 @@ from sqlalchemy.orm import Session
 from gonggam.accounts import service as accounts
 from gonggam.accounts.models import User
 from gonggam.accounts.principal import Principal
+from gonggam.coaching import service as coaching
+from gonggam.coaching import views as coaching_views
 from gonggam.conversations import present, repository, service
 from gonggam.conversations.models import Conversation, Status
 from gonggam.conversations.schemas import MAX_TEXT
-from gonggam.deps import PagePrincipal, SessionDep
+from gonggam.corrections.views import correction_context
+from gonggam.customers.views import merge_panel
+from gonggam.deps import PagePrincipal, SessionDep, SettingsDep
+from gonggam.flags.views import conversation_flags, inbox_flags
 from gonggam.kit.pagination import Page
 from gonggam.live.cursor import current_cursor
+from gonggam.protection.views import conversation_context as protection_context
 from gonggam.reports import prometheus
+from gonggam.routing.callback_views import conversation_callbacks
 from gonggam.routing.service import list_teams
+from gonggam.routing.views import inbox_context
 from gonggam.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -76,7 +84,11 @@ def inbox(
         rows, total = repository.list_conversations(
             session, principal=principal, flt=flt, page=Page(limit=INBOX_PAGE, offset=offset)
         )
-    last = repository.last_messages(session, [c.id for c in rows])
+    last = repository.last_messages(
+        session,
+        [c.id for c in rows],
+        waiting=frozenset(c.id for c in rows if c.waiting_since is not None),
+    )
     items = [(c, present.summary(c, last.get(c.id))) for c in rows]
     return render(
         request,
@@ -87,10 +99,12 @@ def inbox(
             "statuses": [s.value for s in Status],
             "chosen": chosen,
             "items": items,
+            "flags": inbox_flags(session, rows),
             "total": total,
             "offset": offset,
             "page_size": INBOX_PAGE,
             "live_url": f"/live/stream?after={current_cursor(session)}",
+            **inbox_context(session, rows, principal=principal),
         },
         principal=principal,
     )
@@ -107,11 +121,12 @@ def _conversation_context(
     )
     users = accounts.list_users(session)
     teams = list_teams(session)
-    return {
+    context: dict[str, Any] = {
         "conversation": conversation,
         "summary": present.summary(conversation, None),
         "customer": present.customer_out(conversation.customer),
         "timeline": present.timeline(session, conversation.customer_id),
+        "merging": merge_panel(session, customer=conversation.customer),
         "triage": conversation.triage or {},
         "past": past,
         "users": [u for u in users if u.is_active],
@@ -123,7 +138,13 @@ def _conversation_context(
         "live_url": (
             f"/live/stream?conversation_id={conversation.id}&after={current_cursor(session)}"
         ),
+        "playbook": coaching_views.side_playbook(session, conversation),
     }
+    context.update(protection_context(session, principal, conversation, context["timeline"]))
+    context.update(conversation_flags(session, conversation))
+    context.update(correction_context(session))
+    context.update(conversation_callbacks(session, conversation))
+    return context
 
 
 def _page(
@@ -136,9 +157,11 @@ def _page(
     form: dict[str, str] | None = None,
     revealed: dict[int, str] | None = None,
     status_code: int = 200,
+    extra: dict[str, Any] | None = None,
 ) -> HTMLResponse:
     context = _conversation_context(session, principal, conversation)
     context.update(error=error, form=form or {}, revealed=revealed or {})
+    context.update(extra or {})
     return render(
         request,
         "conversations/conversation.html",
@@ -146,6 +169,9 @@ def _page(
         principal=principal,
         status_code=status_code,
     )
+
+
+render_conversation = _page
 
 
 @router.get("/conversations/{conversation_id}")
@@ -203,10 +229,15 @@ def reply(
     request: Request,
     session: SessionDep,
     principal: PagePrincipal,
+    settings: SettingsDep,
     text: TextField = "",
     mode: Annotated[str, Form()] = "reply",
+    confirmed: Annotated[str, Form()] = "",
 ) -> Response:
-    """Send a reply, or save an internal note when `mode` is "note"."""
+    """Send a reply, or save an internal note when `mode` is "note".
+
+    A reply the coach scores under the threshold comes back once for confirmation.
+    """
     conversation = repository.access_conversation_by_id(
         session, principal=principal, conversation_id=conversation_id
     )
@@ -227,7 +258,33 @@ def reply(
                 session, conversation=conversation, author=principal, text=text.strip()
             )
         else:
-            service.reply(session, conversation=conversation, author=principal, text=text.strip())
+            below = settings.coach_confirm_below
+            open_ = conversation.status != Status.closed.value
+            check = (
+                None
+                if confirmed or not open_
+                else coaching_views.low_score_check(
+                    session, conversation, principal, text.strip(), below
+                )
+            )
+            if check is not None:
+                return _page(
+                    request,
+                    session,
+                    principal,
+                    conversation,
+                    form=form,
+                    extra=check,
+                    status_code=status.HTTP_409_CONFLICT,
+                )
+            coaching.send_reply(
+                session,
+                conversation=conversation,
+                author=principal,
+                text=text.strip(),
+                confirmed_low=bool(confirmed),
+                threshold=below,
+            )
             prometheus.REPLIES.labels(channel=conversation.channel).inc()
     except HTTPException as error:
         return _refused(request, session, principal, conversation, error, form)

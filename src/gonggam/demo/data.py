@@ -20,6 +20,16 @@ PEOPLE = [
     ("agent", "agent3@demo.gonggam", "정수아", "tech"),
 ]
 
+# Who is on shift when the demo opens: (e-mail, skills, chat capacity, e-mail capacity).
+# 이하늘 comes online with room for one more live conversation, so she is given 박준영's
+# waiting text automatically and is then full; 정수아 is online but busy. New billing and
+# tech customers therefore queue with a position and an estimate, and the delivery queue,
+# with nobody on shift, shows an unknown wait (and the callback offer).
+ON_SHIFT = [
+    ("agent@demo.gonggam", ["payment_error", "billing", "refund_exchange"], 2, 1),
+    ("agent3@demo.gonggam", ["technical_issue", "account_access"], 1, 5),
+]
+
 
 @dataclass(frozen=True)
 class DemoMessage:

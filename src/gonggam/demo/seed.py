@@ -16,9 +16,10 @@ from gonggam.conversations.models import Conversation, Status
 from gonggam.conversations.pipeline import InboundMessage, ingest
 from gonggam.customers.service import CustomerRef
 from gonggam.db import engine_for, session_factory
-from gonggam.demo.data import CONVERSATIONS, PEOPLE, TEAMS
+from gonggam.demo.data import CONVERSATIONS, ON_SHIFT, PEOPLE, TEAMS
 from gonggam.kit.clock import utcnow
-from gonggam.routing.models import Team
+from gonggam.routing import agents
+from gonggam.routing.models import Presence, Team
 
 
 def seed_demo(url: str, *, password: str) -> list[tuple[str, str]]:
@@ -43,6 +44,7 @@ def seed_demo(url: str, *, password: str) -> list[tuple[str, str]]:
         session.commit()
     if fresh:
         _conversations(factory)
+        _shift(factory)
     return [(role, email) for role, email, _, _ in PEOPLE]
 
 
@@ -146,3 +148,22 @@ def _settle(
             conversations.change_status(
                 session, conversation=conversation, new_status=Status(status), actor=actor
             )
+
+
+def _shift(factory: sessionmaker[Session]) -> None:
+    """Put the demo's on-shift agents online: routing assigns and queues from here on."""
+    with factory() as session:
+        supervisor = _principal(session, "supervisor@demo.gonggam")
+        for email, skills, chat_capacity, email_capacity in ON_SHIFT:
+            user = accounts.get_by_email(session, email=email)
+            if user is None:
+                raise LookupError(f"demo user {email} missing")
+            agents.update_profile(
+                session,
+                user=user,
+                actor=supervisor,
+                skills=skills,
+                chat_capacity=chat_capacity,
+                email_capacity=email_capacity,
+            )
+            agents.set_presence(session, user=user, presence=Presence.online, actor=supervisor)

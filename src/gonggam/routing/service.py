@@ -1,7 +1,8 @@
 """Routing: which team a conversation belongs to and how urgent it is.
 
-This is the first-time-right team choice from triage. Agent skills, capacity, presence,
-automatic assignment and wait-time estimates build on it in this package.
+The first-time-right team choice from triage (intent, language, channel); then, in the same
+transaction, the SLA clock starts and `assign.dispatch` gives the conversation to the best free
+agent or leaves it queued.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from gonggam.conversations.models import Conversation, EventKind, Priority
 from gonggam.routing.models import Team
+from gonggam.routing.tracking import after_change
 
 URGENCY_PRIORITY = {
     "low": Priority.low,
@@ -29,14 +31,38 @@ def list_teams(session: Session) -> list[Team]:
     return list(session.scalars(select(Team).order_by(Team.id)))
 
 
-def team_for_intent(session: Session, *, intent: str | None) -> tuple[Team | None, str]:
-    """The team owning `intent`, else the default team; with the reason for the timeline."""
-    teams = list(session.scalars(select(Team).order_by(Team.id)))
+def _serves(values: list[str], wanted: str | None) -> bool:
+    return not values or (wanted is not None and wanted in values)
+
+
+def team_for_intent(
+    session: Session,
+    *,
+    intent: str | None,
+    language: str | None = None,
+    channel: str | None = None,
+) -> tuple[Team | None, str]:
+    """The team for a conversation, with the reason for the timeline.
+
+    Among teams serving the language and channel (an empty list serves all): the one owning the
+    intent; else one that names the language (e.g. an English desk); else the default team.
+    """
+    teams = [
+        t
+        for t in session.scalars(select(Team).order_by(Team.id))
+        if _serves(t.languages, language) and _serves(t.channels, channel)
+    ]
     if intent:
         for team in teams:
             if intent in team.intents:
                 return team, f"intent {intent}"
+    if language:
+        for team in teams:
+            if language in team.languages:
+                return team, f"language {language}"
     default = next((t for t in teams if t.is_default), None)
+    if default is None:
+        default = session.scalar(select(Team).where(Team.is_default.is_(True)).limit(1))
     return default, "default team"
 
 
@@ -54,7 +80,12 @@ def route(
     from gonggam.conversations.service import record_event
 
     if conversation.team_id is None:
-        team, reason = team_for_intent(session, intent=triage.get("intent") if triage else None)
+        team, reason = team_for_intent(
+            session,
+            intent=triage.get("intent") if triage else None,
+            language=triage.get("language") if triage else None,
+            channel=conversation.channel,
+        )
         if team is not None:
             conversation.team_id = team.id
             record_event(
@@ -80,3 +111,10 @@ def route(
             reason=f"urgency {urgency}",
         )
         conversation.priority = int(wanted)
+    # Arrival: start the SLA clock and give the conversation to a free agent right away.
+    after_change(
+        session,
+        conversation=conversation,
+        previous_assignee_id=conversation.assignee_id,
+        manual=False,
+    )

@@ -16,7 +16,7 @@ from gonggam.triage.abuse import find_abuse
 from gonggam.triage.customer_type import classify_customer_type
 from gonggam.triage.emotion import classify_emotion
 from gonggam.triage.features import build_features
-from gonggam.triage.intent import IntentCatalog, IntentResult
+from gonggam.triage.intent import IntentCatalog, IntentDefinition, IntentResult
 from gonggam.triage.lexicon.emotions import LEGAL_OR_PUBLIC
 from gonggam.triage.pii import find_pii, mask_spans
 from gonggam.triage.urgency import classify_urgency
@@ -78,10 +78,15 @@ class Analysis:
 
 
 def analyze(
-    text: str, *, channel: str | None = None, catalog: IntentCatalog | None = None
+    text: str,
+    *,
+    channel: str | None = None,
+    catalog: IntentCatalog | None = None,
+    intents: Sequence[IntentDefinition] = (),
 ) -> Analysis:
-    """Triage one message. `channel` (e.g. "social") can raise urgency of public complaints."""
-    return analyze_batch([text], channel=channel, catalog=catalog)[0]
+    """Triage one message. `channel` (e.g. "social") can raise urgency of public complaints;
+    `intents` adds an organisation's own intents to `catalog` (default: the ten built-in)."""
+    return analyze_batch([text], channel=channel, catalog=catalog, intents=intents)[0]
 
 
 def analyze_batch(
@@ -89,12 +94,18 @@ def analyze_batch(
     *,
     channel: str | None = None,
     catalog: IntentCatalog | None = None,
+    intents: Sequence[IntentDefinition] = (),
 ) -> list[Analysis]:
-    """Triage many messages, tokenizing them in one Kiwi batch call; order is kept."""
+    """Triage many messages, tokenizing them in one Kiwi batch call; order is kept.
+
+    Without `catalog` or `intents` the intent is one of the ten of the contract.
+    """
     if not texts:
         return []
     token_lists = get_kiwi().tokenize([_tokenizable(text) for text in texts])
     active = catalog or IntentCatalog.default()
+    if intents:
+        active = active.with_intents(*intents)
     return [
         _analyze_one(text, tokens, channel, active)
         for text, tokens in zip(texts, token_lists, strict=True)

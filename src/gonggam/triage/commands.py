@@ -108,25 +108,6 @@ def _parse_line(raw: bytes) -> tuple[str | None, str | None, str | None]:
     return _LONE_SURROGATE.sub("\ufffd", text), channel, None
 
 
-@triage_app.command("train")
-def train_command(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="labelled JSON Lines")],
-    out: Annotated[Path, typer.Option(help="where to write the model (JSON)")],
-    split: Annotated[str, typer.Option(help="train only on this split ('' for all)")] = "",
-) -> None:
-    """Learn from labelled or agent-corrected messages; rules stay the cold start."""
-    from gonggam.triage.learn import CorrectionModel
-
-    examples = [e for e in load_dev_set(file) if not split or e.split == split]
-    if not examples:
-        raise typer.BadParameter(f"no examples in {file} for split {split!r}")
-    model = CorrectionModel.train([(e.text, e.labels) for e in examples])
-    model.save(out)
-    Console().print(
-        f"trained on {len(examples)} messages; fields: {', '.join(model.fields) or 'none'} → {out}"
-    )
-
-
 @triage_app.command("eval")
 def eval_command(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="labelled JSON Lines")],

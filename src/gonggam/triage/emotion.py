@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gonggam.triage.features import Features, compile_phrases, cue_score
+from gonggam.triage.features import Features, closing_courtesy, compile_phrases, cue_score
 from gonggam.triage.lexicon.emotions import EMOTION_CUES
 
 EMOTIONS: tuple[str, ...] = ("neutral", "anxious", "frustrated", "angry", "satisfied")
@@ -45,6 +45,8 @@ def classify_emotion(features: Features, abuse_kinds: set[str]) -> EmotionResult
     scores = {
         name: cue_score(features, morphs, phrases) for name, (morphs, phrases) in _COMPILED.items()
     }
+    if closing_courtesy(features):
+        scores["satisfied"] = max(0.0, scores["satisfied"] - 1.5)
     if abuse_kinds & {"insult", "threat"}:
         scores["angry"] += 3.0
     elif "profanity" in abuse_kinds and scores["satisfied"] < 2.0:

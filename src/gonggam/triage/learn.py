@@ -15,12 +15,14 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from gonggam.triage.analyzer import Analysis
+from gonggam.triage.intent import IntentCatalog
 
 LEARNED_FIELDS: tuple[str, ...] = ("intent", "emotion", "customer_type", "urgency")
 _FEATURES = 2**14
@@ -109,9 +111,9 @@ class CorrectionModel:
                 prediction[name] = (field_model.classes[best], float(probabilities[row][best]))
         return predictions
 
-    def save(self, path: Path) -> None:
-        """Write the model as JSON."""
-        document = {
+    def to_document(self) -> dict[str, Any]:
+        """The model as a JSON-ready document (what `save` writes and a database stores)."""
+        return {
             "format": "gonggam-triage-corrections/1",
             "features": _FEATURES,
             "examples": self.examples,
@@ -124,16 +126,14 @@ class CorrectionModel:
                 for name, m in self.fields.items()
             },
         }
-        path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
-    def load(cls, path: Path) -> CorrectionModel:
-        """Read a model written by `save`; ValueError when the file is not one."""
-        document = json.loads(path.read_text(encoding="utf-8"))
+    def from_document(cls, document: Mapping[str, Any]) -> CorrectionModel:
+        """Read a document made by `to_document`; ValueError when it is not one."""
         if document.get("format") != "gonggam-triage-corrections/1":
-            raise ValueError(f"{path} is not a gonggam triage model")
+            raise ValueError("not a gonggam triage model")
         if document.get("features") != _FEATURES:
-            raise ValueError(f"{path} was trained with a different feature size")
+            raise ValueError("model trained with a different feature size")
         fields = {
             name: FieldModel(
                 classes=tuple(spec["classes"]),
@@ -143,6 +143,18 @@ class CorrectionModel:
             for name, spec in document["fields"].items()
         }
         return cls(fields=fields, examples=int(document.get("examples", 0)))
+
+    def save(self, path: Path) -> None:
+        """Write the model as JSON."""
+        path.write_text(json.dumps(self.to_document(), ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> CorrectionModel:
+        """Read a model written by `save`; ValueError when the file is not one."""
+        try:
+            return cls.from_document(json.loads(path.read_text(encoding="utf-8")))
+        except ValueError as error:
+            raise ValueError(f"{path}: {error}") from error
 
 
 def blend(analysis: Analysis, prediction: Mapping[str, tuple[str, float]]) -> Analysis:
@@ -170,10 +182,52 @@ def blend(analysis: Analysis, prediction: Mapping[str, tuple[str, float]]) -> An
 
 
 def analyze_with_corrections(
-    texts: Sequence[str], model: CorrectionModel, *, channel: str | None = None
+    texts: Sequence[str],
+    model: CorrectionModel,
+    *,
+    channel: str | None = None,
+    catalog: IntentCatalog | None = None,
 ) -> list[Analysis]:
-    """`analyze_batch`, then the learned labels blended in where the model is sure."""
+    """`analyze_batch` (with `catalog`'s intents), then the learned labels blended in where
+    the model is sure."""
     from gonggam.triage.analyzer import analyze_batch
 
-    analyses = analyze_batch(texts, channel=channel)
+    analyses = analyze_batch(texts, channel=channel, catalog=catalog)
     return [blend(a, p) for a, p in zip(analyses, model.predict(texts), strict=True)]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Rules alone against rules + learned on held-out corrections: adopt only if better."""
+
+    heldout: int
+    rules_right: int
+    learned_right: int
+
+    @property
+    def adopt(self) -> bool:
+        return self.heldout > 0 and self.learned_right > self.rules_right
+
+
+def judge(
+    train: Sequence[tuple[str, Mapping[str, str]]],
+    heldout: Sequence[tuple[str, Mapping[str, str]]],
+    *,
+    catalog: IntentCatalog | None = None,
+) -> Verdict:
+    """Train on `train`, then count corrected labels each side gets right on `heldout`
+    (the rules use `catalog`'s intents, so an organisation's own intents count for them)."""
+    from gonggam.triage.analyzer import analyze_batch
+
+    if not train or not heldout:
+        return Verdict(len(heldout), 0, 0)
+    model = CorrectionModel.train(train)
+    texts = [text for text, _labels in heldout]
+    rules = analyze_batch(texts, catalog=catalog)
+    learned = [blend(a, p) for a, p in zip(rules, model.predict(texts), strict=True)]
+    rules_right = learned_right = 0
+    for (_text, labels), by_rules, by_model in zip(heldout, rules, learned, strict=True):
+        for name, label in labels.items():
+            rules_right += getattr(by_rules, name, None) == label
+            learned_right += getattr(by_model, name, None) == label
+    return Verdict(len(heldout), rules_right, learned_right)

@@ -6,6 +6,9 @@ shown as itself, so a forgotten label is visible rather than an error page.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 from fastapi import Request
 
 LOCALES = ("ko", "en")
@@ -144,6 +147,7 @@ KO: dict[str, str] = {
     "event.priority_changed": "우선순위 변경",
     "event.by": "처리",
     "event.system": "시스템",
+    "event.api": "API 연동",
     "identity.email": "이메일",
     "identity.phone": "전화",
     "identity.external": "메신저 ID",
@@ -284,6 +288,7 @@ EN: dict[str, str] = {
     "event.priority_changed": "Priority changed",
     "event.by": "by",
     "event.system": "system",
+    "event.api": "API integration",
     "identity.email": "E-mail",
     "identity.phone": "Phone",
     "identity.external": "Messenger ID",
@@ -291,6 +296,21 @@ EN: dict[str, str] = {
     "error.title": "The request could not be handled",
 }
 
+
+def _add_domain_words() -> None:
+    """Merge each domain's words from `gonggam.web.words.<domain>` (modules with KO and EN).
+
+    Domains keep their labels beside each other instead of all in this file.
+    """
+    from gonggam.web import words
+
+    for found in pkgutil.iter_modules(words.__path__):
+        module = importlib.import_module(f"{words.__name__}.{found.name}")
+        KO.update(getattr(module, "KO", {}))
+        EN.update(getattr(module, "EN", {}))
+
+
+_add_domain_words()
 CATALOGUES = {"ko": KO, "en": EN}
 
 

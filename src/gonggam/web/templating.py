@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from gonggam.accounts.principal import Principal
 from gonggam.accounts.security import new_csrf_token
+from gonggam.channels.limits import limit_for
 from gonggam.config import Settings
 from gonggam.kit.clock import ensure_aware, utcnow
 from gonggam.web.i18n import LOCALE_COOKIE, LOCALES, label, pick_locale, translate
@@ -29,6 +30,7 @@ environment = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+environment.globals["channel_limit"] = limit_for  # the composer shows each channel's limit
 
 
 def csrf_token(request: Request) -> str:
@@ -79,6 +81,17 @@ def lang_url(request: Request, locale: str) -> str:
     return f"{request.url.path}?{urlencode([*query, ('lang', locale)])}"
 
 
+def _label(locale: str, prefix: str, value: str | None) -> str:
+    """`i18n.label`, with an organisation's own intents shown under their own labels."""
+    if prefix == "intent":
+        from gonggam.intents.catalog import custom_label
+
+        own = custom_label(locale, value)
+        if own:
+            return own
+    return label(locale, prefix, value)
+
+
 def render(
     request: Request,
     template: str,
@@ -95,7 +108,7 @@ def render(
         "principal": principal,
         "locale": locale,
         "t": partial(translate, locale),
-        "label": partial(label, locale),
+        "label": partial(_label, locale),
         "waiting": partial(waiting_label, locale),
         "waiting_level": waiting_level,
         "local_time": local_time,

@@ -7,11 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from gonggam.coach.case import Case, impact_sentence, read_case
 from gonggam.coach.patterns import first_match, sentence_around
 from gonggam.coach.result import FAIL, PASS, RuleResult
 from gonggam.coach.situation import FAILURE_CUES, Situation
 from gonggam.coach.text import DOMAIN_NOUNS, AnalyzedText, customer_specifics
 from gonggam.coach.timeframe import find_time_frames
+from gonggam.coach.topic import not_topic_phrase, topic_candidates
 
 
 @dataclass
@@ -54,13 +56,26 @@ class CoachContext:
         """The customer's own noun phrases (product, order, payment…), most telling first."""
         if self.customer is None:
             return []
-        return customer_specifics(self.customer)
+        # Greetings, time words and counts are the customer's words but not their case.
+        # Filter before the cut, so weekdays and times do not take the slots of real specifics.
+        phrases = customer_specifics(self.customer, limit=12)
+        return [p for p in phrases if not not_topic_phrase(p)][:6]
+
+    @cached_property
+    def case(self) -> Case | None:
+        """The customer's case (topic, stated impact) in the reply's language."""
+        if self.customer is None:
+            return None
+        return read_case(self.customer.text, korean=self.ko, analyzed=self.customer)
 
     @cached_property
     def topic(self) -> str:
-        """A short name for the customer's case, for suggestions."""
-        if self.specifics:
-            return self.specifics[0]
+        """A short name for the customer's case, for suggestions ("이중 결제", not "안녕")."""
+        if self.case is not None and self.case.topic.name not in ("말씀하신 건", "your request"):
+            return self.case.topic.name
+        candidates = topic_candidates(self.customer) if self.customer is not None else []
+        if candidates:
+            return candidates[0]
         domain = sorted(n for n in self.reply.nouns if n.lower() in DOMAIN_NOUNS)
         if domain:
             return domain[0]
@@ -81,6 +96,13 @@ class CoachContext:
             return None
         match = FAILURE_CUES.search(self.customer.text)
         return sentence_around(self.customer.text, match.start(), 60) if match else None
+
+    @cached_property
+    def impact_suggestion(self) -> str | None:
+        """A sentence telling back the impact the customer stated, or None if they stated none."""
+        if self.case is None or self.case.impact is None:
+            return None
+        return impact_sentence(self.case, korean=self.ko)
 
     @cached_property
     def customer_impact(self) -> str | None:

@@ -9,7 +9,10 @@ gratitude.
   done; vague promises and over-promises ("100% 해결", "guarantee") fail.
 - `workaround` passes on something the customer can do meanwhile.
 - `urgency` passes on priority or an action under way now; "we will let you know" fails.
-- `follow_up` passes on a promise to come back, check the fix, or prevent a recurrence.
+- `follow_up` passes on a promise to come back, check the fix, or prevent a recurrence,
+  including a contact promised for when the fix lands ("처리되면 바로 문자 드릴게요", "I'll
+  ping you once it's live"); a bare deferral ("we'll let you know as soon as we hear",
+  "will get back to you") does not count.
 - `gratitude` passes when the customer is thanked for reporting / waiting / helping (a
   boilerplate thank-you does not count); for praise any sincere thanks counts.
 Cues inside cliché spans never count: boilerplate proves nothing.
@@ -100,9 +103,16 @@ FOLLOW_UP = rx(
     r"재발 ?방지|다시는 .{0,20}(없도록|않도록)|(같은|이런|동일한) (문제|일|실수|오류|누락|착오|사고|장애|지연)(가|이)? .{0,25}"
     r"(없도록|않도록|반복되지)|(원인|근본 ?원인)(을|를)? ?(파악|분석|찾|확인|조사|공유|밝혀)|"
     r"(개선|교육|점검|보완)(하겠|할 예정|을 진행|하였|했|을 마쳤|하도록)|"
-    r"\bfollow(ing)?[- ]up|\bcheck (back|in) (with you)?|\bget back to you|"
-    r"\b(update|email|call|text|message|contact|notify|write to) you (again|as soon|once|when|by|"
-    r"within|tomorrow|with|the moment|before)|\blet you know (once|when|as soon|the moment|by|within)|"
+    r"\bfollow(ing)?[- ]up|\bcheck (back|in) (with you)?|"
+    # "get back to you" / "let you know" alone defer; they count once tied to a time or the fix.
+    r"\bget back to you (by|within|tomorrow|once|when|on \w+day|as soon as (it|the|your))|"
+    r"\b(update|email|call|text|message|contact|notify|write to|ping) you (again|as soon|once|when|by|"
+    r"within|tomorrow|with|the moment|before)|\blet you know (once|when|as soon as|the moment|by|within)(?! (we|i) (hear|get word|know more))|"
+    r"\b(drop|send|give|shoot) you a (line|note|message|text|call|ring|quick \w+)|\bbe in touch (by|once|when|on|tomorrow|within)|"
+    r"\byou'?ll hear from (me|us) (by|once|when|on|tomorrow|within)|\bkeep you (posted|updated|in the loop)|"
+    r"\bso (it|this|that) (can'?t|won'?t|doesn'?t|never|cannot) .{0,40}\bagain\b|"
+    # A contact promised for when the fix lands ("설치가 끝나면 제가 직접 전화드려 여쭙겠습니다").
+    r"(되면|끝나면|마치면|들어오면|도착하면|받으시면|고쳐지면|는 대로|난 뒤|난 후) .{0,25}(연락|전화|문자|카톡|메일|알림|여쭙|여쭤)(을|를)? ?(드리|드려|드릴|하겠|해 ?드리|볼게|보겠)|"
     r"(받으셨|되었|됐|끝났|도착했|들어왔|해결됐|맞)는지 .{0,20}(확인|연락|여쭤|여쭙)|다시 확인하겠|"
     r"\b(i|we)('ll| will) (call|email|text|check|confirm|contact|message|ring)\b|\bno one else|\bprevent|\b(won'?t|doesn'?t|does not|will not|never) happen again|\broot cause|"
     r"\bmake sure (this|it) (doesn'?t|does not|never)|\b(review|fix|change|improv|tighten)\w* "

@@ -4,11 +4,17 @@
   Kiwi finds in their message: product, order, payment, delivery…) or asks a confirming
   question; without a customer message, a concrete domain noun or order number in the reply.
 - `acknowledge` passes when the reply names the failure ("저희가 배송지를 잘못 입력했습니다",
-  "we charged you twice"); a bare "sorry for the inconvenience" fails.
+  "we charged you twice"), also with the company as the subject of any failure word ("저희 이체
+  시스템 지연으로", "our warehouse missed", "we messed up"); a bare "sorry for the
+  inconvenience" or a denial ("저희 쪽 문제는 아닙니다") fails.
 - `impact` passes when the reply says what the problem did to the customer's work, money,
-  time or plans ("주문을 못 하셔서", "left you unable to pay").
+  time or plans ("주문을 못 하셔서", "left you unable to pay"), including the customer's own
+  time or intention told back with honorifics ("출근 준비로 바쁘실 시간에", "가시려고 준비하신");
+  boilerplate ("소중한 시간을 빼앗아") does not count.
 - `empathy` passes when the reply speaks from the customer's side ("많이 답답하셨겠어요",
-  "in your shoes"); boilerplate like "we understand your frustration" does not count.
+  "in your shoes"), also without feeling words when the writer imagines the customer's
+  experience ("엉망이 되셨겠어요", "저였어도 화가 났을 거예요", "I'd have lost patience too");
+  boilerplate like "we understand your frustration" or only "죄송합니다" does not count.
 """
 
 # ruff: noqa: E501 — cue lexicons keep one alternation group per line; Hangul counts double width.
@@ -17,13 +23,18 @@ from __future__ import annotations
 
 import re
 
-from gonggam.coach.patterns import rx
+from gonggam.coach.patterns import rx, sentence_around
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
 from gonggam.coach.situation import Situation
-from gonggam.coach.text import DOMAIN_NOUNS
+from gonggam.coach.text import DOMAIN_NOUNS, english_key
 
 _NUMBER = re.compile(r"\d+")
+# Everyday service verbs ("should arrive soon") fit every customer, like the domain nouns.
+SERVICE_VERBS = frozenset(
+    {"arrive", "arriv", "deliver", "ship", "send", "sent", "work", "charg", "pay", "paid"}
+    | {"receiv", "cancel", "refund", "wait", "come"}
+)
 
 CONFIRMING_QUESTION = rx(
     r"(주문 ?번호|운송장|송장|결제 (일시|시간|금액)|카드사|아이디|연락처|화면|캡처|사진|어떤 .{0,10}|"
@@ -54,7 +65,18 @@ ACKNOWLEDGE = rx(
     r"\b(another customer|someone else)'?s?\b|\bthe wrong (item|size|colou?r|address|order|invoice|product)|"
     r"\bshould(n'?t| not| never) have happened|\bmix-?up\b|\bcharged (you )?twice|double[- ]charg|\b(had|has|developed) (a )?(fault|glitch|bug|problem|outage)|"
     r"\bwe (failed|didn'?t|did not|missed|forgot)\b|"
-    r"\b(outage|glitch|bug|error|failure) (on our|in our|that|which|caused)"
+    r"\b(outage|glitch|bug|error|failure) (on our|in our|that|which|caused)|"
+    # The company (저희/제가, we/our staff) as the subject of a failure, in any wording.
+    r"(저희|제가|당사) ?(쪽|측)?(의|가|에서|는)? ?([^.!?\n]{0,30})(문제|지연|장애|결함|버그|차질|빠져|빠뜨|놓쳐|놓친|놓치|깜빡|지키지 못|확인하지 않고|확인하지 못했|확인 못 하고|못 챙)(?![가-힣]{0,2} ?(아니|아닙|아닌|없))|"
+    r"(다르게|틀리게|잘못|엉뚱하게) ([가-힣]+ )?(발송|배송|출고|포장|안내|입력|등록|청구|결제|계산|처리|전달|넣|보내|보냈|드렸|들어|와서|왔)|"
+    r"(충전|결제|이체|송금|접속|로그인|등록|업로드|주문|앱|기능|화면)(이|가|은|는)? ?([가-힣]+ )?(안 되|안 됐|안 돼|되지 않|멈추|멈췄|멈춰|실패|끊기|끊겼|막혔|먹통)|"
+    r"\b(we|i)('ve| have| had)? ?(really |totally |completely )?(messed|screwed|slipped|mixed) (up|it up)|\bdropped the ball|\blet you down|"
+    r"\b(we|i|our (\w+ ){0,2})('ve| have| had)? ?(just )?(missed|lost|mislabell?ed|misrouted|misread|mistyped|misplaced|forgot|overlooked|skipped|broke|pushed a (bad|broken|faulty))\b|"
+    r"\bour (\w+'?s? ){0,2}(mistake|error|fault|oversight|slip)\b|\b(delay|mistake|error|fault|problem|bug|outage)( \w+)? (is|was|'s) (ours|on us|on our (side|end))|"
+    r"\b(we|i) (told|promised|quoted) you .{0,40}\b(and|but) (then )?(billed|charged|sent|shipped|gave)|"
+    r"\b(went|go|goes|has gone|is) down\b|\bcrash(ed|es|ing)\b|\bbug in\b|\b(won'?t|wouldn'?t|didn'?t|doesn'?t) let you\b|"
+    r"\b(change|update|release|deploy(ment)?|migration|config\w*) (we|i) (pushed|made|released|shipped|deployed|ran)\b|"
+    r"\b(missed|lost|dropped|skipped|misplaced) (your|the) (parcel|order|package|callback|dispatch|appointment|booking|request)"
 )
 GENERIC_APOLOGY = rx(
     r"(불편|번거|심려|혼란).{0,12}(죄송|송구|미안|사과)|"
@@ -77,6 +99,12 @@ IMPACT = [
         r"(생일|선물|행사|여행|결혼식|출장|시험|면접|마감|이사|잔치|기념일|재료|준비물|식사|수업)\S{0,4} .{0,20}"
         r"(인데|는데|이라|라서|에 맞춰|전에|못 받|늦|안 와|안 오)"
     ),
+    # The customer's own need or plan, told back to them ("발표 자료를 올리셔야 하는데",
+    # "내일 출국이신데").
+    rx(
+        r"[가-힣]+셔야 (하는데|해서|했는데|하시는데|하시니)|"
+        r"(오늘|내일|모레|주말|이번 ?주|다음 ?주|요일|밤|저녁|아침)\S{0,3} (\S+ )?\S+이?신데"
+    ),
     rx(
         r"기다리게|기다리시|기다리셨|기다려야|기다리신|헛걸음|두 번 걸음|다시 (하셔야|하시게|주문하셔야)"
     ),
@@ -93,10 +121,32 @@ IMPACT = [
     ),
     rx(r"(비용|손해|손실|피해)(가|를|이|을)? ?(보셨|입으셨|발생|생기|생겼|끼쳐|드렸)"),
     rx(r"(시간|하루|이틀|주말|저녁|오전)(을|를)? ?(낭비|허비|쓰시|버리|빼앗|뺏|날리)"),
+    # The customer's own time, plan or intention, told back with honorifics ("출근 준비로 바쁘실
+    # 시간에", "할인받으실 생각으로", "등산 가시려고 준비하신", "3주째 식탁에서 일하시느라").
     rx(
-        r"\b(cost|costing) you\b|(?<!for\s)\byour (business|work|shop|store|plans?|money|sales|customers|"
+        r"[가-힣]+(으)?실 (시간|때|날|참|무렵|생각|계획|예정)(에|으로|이신데|인데)|[가-힣]+(하|으)?시느라|"
+        r"[가-힣]+(으)?시려고 [가-힣]*(준비하신|사신|주문하신|고르신|하신|산|주문한)|"
+        r"(준비|계획|예정|일정|약속|마감|예약)(이|을|를|가|에)? ?(맞춰 )?([가-힣]+ )?(하셨|있으셨|세우셨|잡으셨|잡아 두셨|맞추셨)(을|는데|던|다면)|"
+        r"(계획|일정|하루|준비|출근길|주말|아침|저녁|장사|약속)(이|가|을|를|도)? ?(다 )?(꼬이|틀어지|엉망|어그러지|망가지|멈추|날아가|헛되|허탕)|"
+        r"(없으면|없이는|늦으면|못 받으면|안 되면) (안 되|곤란|큰일)|[가-힣]+(될|길|릴)까 봐|"
+        r"(\d+|몇|며칠|여러|한) ?(일|주|시간|달|번)(째|을|를|이나|동안|씩)? .{0,20}(버티|기다리|참으|고생|일하|헛걸음|비워|허탕|문의하)|"
+        r"(정가|차액|요금|금액|돈|이자|수수료)(이|가|만)? ?(그대로 |더 )?(나가|빠져|청구|붙)|(비워|빼) 두셨|(결제|마감|개업|출국|시험|면접|발표|이사|납부)일(이라|인데|에)"
+    ),
+    rx(
+        r"\b(put|puts|putting|placed) (your|the|their|it) .{0,30}\bat risk|\bthe last thing you need|"
+        r"\b(reports?|rent|bills?|payments?|payroll|tax(es)?|assignments?|essays?|projects?|invoices?|presentations?|homework|paperwork|mortgage|wages|thesis) (is |are |was |were )?due\b|\bdeadline\b|"
+        r"\b(took|take|taking|taken) (a|the) (morning|afternoon|day|half[- ]day|evening) off|"
+        r"\b(morning|day|afternoon|evening|weekend|hours?|time) you (won'?t|will never|can'?t) get back|"
+        r"\b(\d+|two|three|four|five|six|several|many) (days|hours|weeks) of (waiting|refreshing|checking|chasing|calling)|"
+        r"\b(orders|sales|customers|bookings) (stall|stalling|stalled|dry up|drying up|walk(ing)? away|lost)|"
+        r"\byou still have (\w+ ){1,2}to\b|\b(launch|deadline|payday|moving|wedding|exam|interview|expense|opening) (day|date|night)\b|"
+        r"[$£€₩] ?[\d,.]+ (bill|charge|you|leave|gone|extra|out of|that|taken|for)|(bill|charge|charged|spend|spent|find|lose|lost|paying|paid|having|pay) (of |for )?[$£€₩] ?\d|"
+        r"\b(ruin|wreck|upset|derail|disrupt|threw off|throw off)\w* (your|the whole|a whole)"
+    ),
+    rx(
+        r"\b(cost|costing) you\b|(?<!for\s)\byour (business|work|shop|store|plans|money|sales|customers|"
         r"trip|deadline|event|weekend|evening|payroll|launch|morning|afternoon)\b|"
-        r"\bleft you (unable|without|waiting|stuck|out of pocket|facing|with)|[$£€₩] ?\d|\bhaving to\b|"
+        r"\bleft you (unable|without|waiting|stuck|out of pocket|facing|with)|\bhaving to\b|"
         r"\b(losing|lost) your\b|\blocked out\b|\b(being|getting) (locked|stuck|stranded)|"
         r"\byour (wedding|interview|flight|exam|party|birthday|anniversary|funeral|move|bank|rent)\b|\b(need|needed) (it |them )?for (a|an|your|the) \w+|\b(took|take|taking) (a|the) day off|\bday off work|"
         r"\b(couldn'?t|could not|can'?t|cannot|unable to|weren'?t able to|were not able to) "
@@ -106,6 +156,8 @@ IMPACT = [
         r"kept you waiting|had to wait|have to wait|tied up)\b"
     ),
 ]
+
+BOILERPLATE_IMPACT = rx(r"소중한 ?시간|귀중한 ?시간|\b(valuable|precious) time")
 
 EMPATHY = rx(
     r"(답답|속상|당황|당혹|기운 빠지|맥 빠지|불안|걱정|황당|번거로|번거롭|힘드|힘들|난감|실망|초조|애타|애가 타|짜증|"
@@ -128,7 +180,21 @@ EMPATHY = rx(
     r"\b(i'?d|i would|anyone would|anyone'?d) (be|feel|have been) .{0,15}(same|frustrat|upset|annoy|angry)|"
     r"\b(that|this|it)('s| is| was| sounds| has been) (really |so |incredibly |genuinely )?"
     r"(frustrat|stressful|worrying|upsetting|annoying|disappointing|awful|maddening|a pain)|"
-    r"\bhow (frustrat|stressful|worrying|upsetting|annoying|disappointing)|\bno wonder\b"
+    r"\bhow (frustrat|stressful|worrying|upsetting|annoying|disappointing)|\bno wonder\b|"
+    # Imagining the customer's experience with honorific + past + conjecture ("엉망이 되셨겠어요",
+    # "기다리셨을 텐데", "김이 새셨을지요"), a mind word with an honorific ("마음이 급해지셨을"),
+    # putting oneself in their place ("저였어도 화가 났을 거예요"), sympathetic surprise ("버티셨다니요").
+    r"(?<!받)(?<!받으)(?<!보)(?<!확인하)(?<!도착하)(?<!있으)(?<!있)(?<!계)(셨|으셨)(겠(?!지만)|을 ?(텐데|지))|"
+    r"(?<![가-힣])(마음|속|김|애|가슴)(이|가)? ?[가-힣]*(셨|실|시겠|시죠)|"
+    r"(저라도|저였어도|저였다면|저 ?같아도|누구라도|누구든|제가 고객님이라도|제가 고객님이었어도) .{0,20}(을 거|을 것|겠|었을|았을|웠을)|"
+    r"[가-힣](시|셨)다니(요)?[.!,…]|"
+    r"\bi hear you\b|\bi can (only )?imagine\b|\b(nobody|no one) (wants|likes|expects) to\b|\bthe last thing you need|"
+    r"\bnasty (surprise|shock)|\bsinking feeling|\b(the )?worst (possible )?(timing|time|moment)\b|"
+    r"\b(exhausting|draining|nerve-?wracking|infuriating|unnerving|gutting)\b|"
+    r"\b(i'?d|i would|anyone would|anyone'?d)( have)? (be|been|feel|felt|lose|lost|get|gotten)\b(?! (happy|glad|pleased|delighted|able|keen))[^.!?]{0,25}\b(too|as well)\b|"
+    r"\b(left|put) you in (that|this|such|a|an) (\w+ )?(spot|position|situation|bind)|"
+    r"\b(morning|day|afternoon|evening|weekend|hours?|time) you (won'?t|will never|can'?t) get back|"
+    r"\byou must (have been|have felt|feel|be feeling|be so|be really|be watching)"
 )
 
 
@@ -144,6 +210,9 @@ def check_context(ctx: CoachContext) -> RuleResult:
     for phrase in ctx.specifics:
         for word in phrase.split():
             key = word.lower()
+            if key.isascii() and key not in reply_text:
+                # "charged" is told back as "the double charge": match on the stem.
+                key = english_key(key)
             if len(key) >= 2 and key in reply_text and all(key != m[0] for m in matched):
                 matched.append((key, reply_text.index(key)))
     if ctx.customer is not None:
@@ -152,10 +221,17 @@ def check_context(ctx: CoachContext) -> RuleResult:
             if number in reply_numbers:
                 matched.append((number, ctx.text.index(number)))
                 break
-    specific = [m for m in matched if m[0] not in DOMAIN_NOUNS]
-    # For a question or praise one shared word is enough: a short question has only one.
-    lenient = ctx.situation in (Situation.QUESTION, Situation.PRAISE)
-    if specific or len(matched) >= 2 or (matched and (lenient or ctx.find(ACKNOWLEDGE))):
+    specific = [m for m in matched if m[0] not in DOMAIN_NOUNS and m[0] not in SERVICE_VERBS]
+    # For a question, praise or abuse one shared word is enough: a short question has only one,
+    # and an abusive message rarely names more than the thing it is angry about.
+    lenient = ctx.situation in (Situation.QUESTION, Situation.PRAISE, Situation.ABUSE)
+    # A named failure backs up one shared word, except inside the stock apology
+    # "배송 지연으로 불편을 드려 죄송합니다", which fits every late parcel.
+    admission = ctx.find(ACKNOWLEDGE)
+    backed = admission is not None and not GENERIC_APOLOGY.search(
+        sentence_around(ctx.text, admission.start(), 400)
+    )
+    if specific or len(matched) >= 2 or (matched and (lenient or backed)):
         word, start = (specific or matched)[0]
         return passed("context", word, (start, start + len(word)))
     if ctx.customer is not None and not ctx.specifics:
@@ -236,25 +312,38 @@ def check_acknowledge(ctx: CoachContext) -> RuleResult:
 def check_impact(ctx: CoachContext) -> RuleResult:
     """`impact`: the reply says what the problem does to the customer's work, money or time."""
     for pattern in IMPACT:
-        match = ctx.find(pattern)
-        if match:
+        for match in pattern.finditer(ctx.text):
+            if any(s <= match.start() < e for s, e in ctx.cliche_spans):
+                continue
+            # "소중한 시간을 빼앗아", "your valuable time": said to everyone, names no loss.
+            if BOILERPLATE_IMPACT.search(ctx.text[max(0, match.start() - 12) : match.end()]):
+                continue
             return passed_by("impact", match)
     stated = ctx.customer_impact
+    sentence = ctx.impact_suggestion
+    if sentence:
+        suggestion = ctx.say(
+            f'고객님이 직접 말한 사정을 짚어 주세요. 예: "{sentence}"',
+            f'Acknowledge what the customer told you it is costing them, e.g. "{sentence}"',
+        )
+    elif stated:
+        suggestion = ctx.say(
+            f'고객님이 직접 말한 피해를 짚어 주세요: "{stated}".',
+            f'Acknowledge the impact the customer described: "{stated}".',
+        )
+    else:
+        suggestion = ctx.say(
+            f"'{ctx.topic}' 문제로 고객님이 못 하게 된 일이 있는지 여쭙거나, 잃은 시간·비용을 한 문장으로 인정하세요.",
+            f"Ask whether the '{ctx.topic}' problem kept the customer from doing something, or say "
+            "in one sentence what it cost them.",
+        )
     return failed(
         "impact",
         ctx.say(
             "문제가 고객님의 일·돈·시간에 끼친 영향을 언급하지 않았습니다",
             "nothing says what the problem cost the customer (work, money, time, plans)",
         ),
-        ctx.say(
-            f'고객님이 직접 말한 피해를 짚어 주세요: "{stated}".'
-            if stated
-            else f"'{ctx.topic}' 문제로 고객님이 못 하게 된 일이나 잃은 시간·비용을 한 문장으로 인정하세요.",
-            f'Acknowledge the impact the customer described: "{stated}".'
-            if stated
-            else f"Say in one sentence what the '{ctx.topic}' problem kept the customer from doing "
-            "or what it cost them.",
-        ),
+        suggestion,
     )
 
 

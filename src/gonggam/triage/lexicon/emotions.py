@@ -37,7 +37,7 @@ EMOTION_CUES: dict[str, Cues] = {
         },
         (
             (
-                r"(장난\s?(하|치)(냐|나|세요|십니까|하는|해)|뭐\s?하는\s?(거|곳|회사)|이게\s?말이\s?(돼|되)|말이\s?(됩니까|되나요|돼요|돼\?|되냐))",
+                r"(장난\s?(하|치)(냐|나|세요|십니까|하는|해)|장난(함|임|하냐)|뭐\s?하는\s?(거|곳|회사)|이게\s?말이\s?(돼|되)|말이\s?(됩니까|되나요|돼요|돼\?|되냐))",
                 2.5,
             ),
             (
@@ -87,7 +87,17 @@ EMOTION_CUES: dict[str, Cues] = {
             (r"(계속|또\s|또다시)", 0.8),
             (r"(ㅠㅠ|ㅜㅜ|ㅠ|ㅜ|😩|😫|😞|😒|🙄)", 0.9),
             (r"(ㅡㅡ|-_-)", 1.5),
-            (r"(벌써|받자마자|(했는데|는데)\s?\S*\s?또|(이나|나)\s?더\s?(나왔|청구|냈|빠져))", 1.0),
+            (r"(벌써|받자마자|(했는데|는데)\s?\S*\s?또)", 1.0),
+            (r"(이나|나)\s?더\s?(나왔|청구|냈|빠져|나갔)", 1.5),
+            # Something that keeps failing, damage all over, having to explain again, a
+            # reproach phrased as a question: frustration even without a feeling word.
+            (r"(계속|자꾸|매번)\s?\S{0,8}\s?(실패|오류|에러|안\s?(돼|되|와|떠)|튕|끊|멈)", 0.7),
+            (
+                r"(다|완전|전부|군데군데|여기저기)\s?(깨|터져|터졌|벗겨|박살|찌그러|젖|빠졌|줄어)",
+                1.5,
+            ),
+            (r"처음부터\s?(다시\s?)?(설명|얘기|말)|(같은|똑같은)\s?(말|얘기|설명)", 1.5),
+            (r"(해야\s?하는\s?(거|게)\s?아닌|일부러|몰래)", 1.5),
             (r"\.\.+|\?\?", 0.5),
             (
                 r"(frustrat|annoy|disappoint|fed up|tired of|again\b|still (not|no|hasn|haven|waiting)|third time|second time|keeps? (happening|freezing|crashing|getting)|on hold|transferred|nobody helps)",
@@ -117,7 +127,7 @@ EMOTION_CUES: dict[str, Cues] = {
                 2.5,
             ),
             (
-                r"(괜찮을까요|괜찮은\s?건가요|문제\s?없을까요|되는\s?건가요|what (should|do) i do|hacked|someone (changed|logged|used)|불안해|걱정돼|걱정이|무서워)",
+                r"(괜찮을까요|괜찮은\s?건가요|(누가|누군가|모르는\s?사람)\S{0,2}\s?(제|내)\s|제가\s?(한|안\s?한)\s?(게|거)\s?아니|문제\s?없을까요|되는\s?건가요|what (should|do) i do|hacked|someone (changed|logged|used)|불안해|걱정돼|걱정이|무서워)",
                 2.0,
             ),
             (r"((영업|장사|업무)\S*\s?(이|을|를)?\s?(중단|마비|못)|빨리\s?(연락|좀|확인))", 1.5),
@@ -259,6 +269,11 @@ HIGH: tuple[tuple[str, float], ...] = (
         2.5,
     ),
     (r"((돈|금액)(은|만|이)?\s?(빠져\s?나|나갔|출금))", 2.0),
+    # Someone else in the customer's account: a takeover is urgent whatever words name it.
+    (
+        r"((누가|누군가|모르는\s?사람)\S{0,2}\s?(제|내)\s?(계정|아이디|카드|이름)|제가\s?(한|안\s?한)\s?(게|거)\s?아니)",
+        2.0,
+    ),
     (r"((몇|세|네|다섯|[3-9])\s?번(째|이나)|번째\s?(문의|연락|전화)|며칠\s?째|일주일\s?째)", 1.5),
     (
         r"((해지|탈퇴)\s?(할|하겠|하려|할게|해\s?버)|다른\s?(곳|데|회사)\s?(으로|로)?\s?(갈|옮길|바꿀)|가만히?\s?있지\s?않)",

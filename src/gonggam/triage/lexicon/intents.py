@@ -9,6 +9,48 @@ English cues sit beside Korean ones: a mixed message gets both.
 from __future__ import annotations
 
 IntentCues = dict[str, tuple[dict[str, float], tuple[tuple[str, float], ...]]]
+# (any of these verbs or nouns, together with any of these, weight): what the customer does to
+# what. "바꾸" with a size is an exchange, with a payment date a billing change; "끊기" with a
+# chat is the service, with a payment a payment error.
+IntentCombos = dict[str, tuple[tuple[frozenset[str], frozenset[str], float], ...]]
+
+_CHANGE = frozenset({"바꾸", "변경", "교체", "옮기"})
+_FAILURE = frozenset({"오류", "실패", "에러", "거절", "멈추", "튕기", "먹통", "declined", "failed"})
+
+INTENT_COMBOS: IntentCombos = {
+    "refund_exchange": (
+        (_CHANGE, frozenset({"사이즈", "치수", "색상", "컬러", "옵션", "다른색", "사이즈업"}), 2.5),
+    ),
+    "billing": (
+        (_CHANGE, frozenset({"요금제", "결제일", "날짜", "플랜", "결제수단", "정기결제"}), 2.0),
+        (
+            frozenset({"해지", "취소", "탈퇴", "갱신", "cancel"}),
+            frozenset(
+                {"구독", "멤버십", "정기결제", "자동결제", "연회비", "요금제", "subscription"}
+            ),
+            2.0,
+        ),
+        (frozenset({"나가", "빠지", "청구", "결제"}), frozenset({"연회비", "갱신", "구독료"}), 1.5),
+    ),
+    "payment_error": (
+        (frozenset({"결제", "결제창", "결제버튼", "승인", "checkout"}), _FAILURE, 2.0),
+        (frozenset({"결제"}), frozenset({"대기", "나가", "빠지", "출금"}), 1.5),
+    ),
+    "delivery": (
+        (
+            frozenset({"박스", "상자", "택배", "포장지", "겉포장"}),
+            frozenset({"찌그러지", "찌그러", "젖", "구겨지", "뜯기"}),
+            2.5,
+        ),
+    ),
+    "service_complaint": (
+        (
+            frozenset({"상담", "채팅", "통화", "상담원", "상담사", "담당자", "고객센터"}),
+            frozenset({"끊기", "바뀌", "처음", "돌리", "떠넘기"}),
+            2.5,
+        ),
+    ),
+}
 
 INTENT_CUES: IntentCues = {
     "payment_error": (
@@ -87,6 +129,7 @@ INTENT_CUES: IntentCues = {
             (r"where is my (order|package|parcel)", 2.5),
             (r"(문\s?앞에?\s?(놔|두)|경비실|\bdeliver|편의점\s?택배|wrong address)", 1.5),
             (r"받는\s?(주소|사람|분)", 0.8),
+            (r"(배송|운송|배달|택배)\s?(중|과정)에|오는\s?(중|길)에|in transit", 2.5),
         ),
     ),
     "account_access": (
@@ -226,6 +269,15 @@ INTENT_CUES: IntentCues = {
             "흠집": 2.0,
             "보풀": 1.5,
             "곰팡이": 2.5,
+            "이어폰": 1.0,
+            "노트북": 1.0,
+            "키보드": 1.0,
+            "충전기": 1.0,
+            "모니터": 1.0,
+            "본체": 1.0,
+            "배터리": 1.0,
+            "액정": 1.5,
+            "코팅": 1.5,
         },
         (
             (
@@ -247,6 +299,11 @@ INTENT_CUES: IntentCues = {
                 2.5,
             ),
             (r"(doesn.?t|does not|won.?t) (work|turn on|charge)", 1.5),
+            # A thing just bought that misbehaves is the product, not the app.
+            (
+                r"((산|구매한|구입한|받은)\s?지|받자마자|개봉하자마자|새\s?(거|제품|상품)\s?(맞|인데))",
+                1.5,
+            ),
         ),
     ),
     "service_complaint": (
@@ -297,6 +354,10 @@ INTENT_CUES: IntentCues = {
                 2.0,
             ),
             (r"your (agent|staff|representative|support)", 1.5),
+            (
+                r"(같은|똑같은)\s?(얘기|이야기|말|설명|내용)|처음부터\s?(다시\s?)?(설명|얘기|말)",
+                2.0,
+            ),
         ),
     ),
     "general_inquiry": (

@@ -1,0 +1,1 @@
+"""The web chat widget: a WebSocket channel into the ingest pipeline."""

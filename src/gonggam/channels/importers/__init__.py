@@ -1,0 +1,1 @@
+"""Importing tickets from other help desks (Zendesk, Freshdesk exports) with original times."""

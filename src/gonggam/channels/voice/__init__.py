@@ -1,0 +1,1 @@
+"""Voice / IVR over Twilio-compatible webhooks answered with TwiML."""

@@ -1,0 +1,1 @@
+"""Walk-in and phone entry: an agent records a customer's message on their behalf."""

@@ -1,0 +1,1 @@
+"""Messaging webhooks (SMS, Kakao/Naver-style and generic): signed inbound, signed outbound."""
