@@ -133,3 +133,20 @@ def test_draft_lands_in_the_composer_with_a_good_score(page: Page) -> None:
     expect(page.locator(".coach-mirror mark")).to_have_count(0)
     shot(page, "coach-draft")
 
+
+def test_keys_typed_while_the_page_is_still_loading_all_reach_the_composer(page: Page) -> None:
+    sign_in(page)
+    # A slow connection: the page is shown and the agent types before its script arrives.
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 600, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    page.locator("#inbox-list a.row", has_text="한지우").click()
+    composer = page.locator("#composer")
+    composer.press_sequentially(FIRST, delay=60)
+    expect(composer).to_have_value(FIRST)
+    expect(composer).to_be_focused()
+    # Coaching still starts once the script is there.
+    expect(page.locator("#coach-score")).to_be_visible(timeout=5000)

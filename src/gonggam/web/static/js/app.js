@@ -36,6 +36,9 @@
     var form = root.querySelector("#composer-form");
     if (!form) return;
     var textarea = form.querySelector("textarea[name=text]");
+    // Called again after every swap; a second keydown listener would send twice.
+    if (form.dataset.bound) return;
+    form.dataset.bound = "1";
     function sync() {
       var mode = form.querySelector("input[name=mode]:checked");
       var note = mode && mode.value === "note";
@@ -66,14 +69,10 @@
     if (!panel || !textarea || panel.dataset.bound) return;
     panel.dataset.bound = "1";
     var csrf = document.querySelector("meta[name=csrf-token]").content;
-    var field = document.createElement("div");
-    field.className = "coach-field";
-    var mirror = document.createElement("div");
-    mirror.className = "coach-mirror";
-    mirror.setAttribute("aria-hidden", "true");
-    textarea.parentNode.insertBefore(field, textarea);
-    field.appendChild(mirror);
-    field.appendChild(textarea);
+    // The highlight layer is rendered with the page: moving the textarea into it here would
+    // blur it, and keys typed while the page was still loading would go nowhere.
+    var mirror = form.querySelector(".coach-mirror");
+    if (!mirror) return;
     var spans = [];
     var seq = 0;
     var timer = null;
