@@ -319,3 +319,59 @@ def test_time_words_do_not_crowd_out_the_customers_specifics() -> None:
 )
 def test_instructions_and_facts_are_not_impact_or_empathy(reply: str, rule_id: str) -> None:
     assert coach_reply(reply, situation="delay").rule(rule_id).status == "fail"
+
+
+HEATING = (
+    "보일러 수리 접수한 지 사흘째예요. 집에 80대 어머니 계신데 "
+    "난방이 안 돼서 전기장판 하나로 버티세요."
+)
+BOOKINGS = (
+    "Your booking widget is broken. Customers can't book tables at my restaurant "
+    "and Saturday is our busiest night!"
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "message"),
+    [
+        ("어머님께서 사흘째 난방 없이 지내고 계시다니 걱정이 크셨겠습니다.", HEATING),
+        ("연세 드신 어머니가 추운 집에 계셔서 마음이 급하셨을 거예요.", HEATING),
+        (
+            "카드 결제일이 모레로 다가오는데 환불이 늦어 마음이 급하셨죠.",
+            "환불이 2주째 안 들어와요.",
+        ),
+        ("Losing bookings on a Saturday, your busiest night, is a real hit.", BOOKINGS),
+        ("With your restaurant unable to take tables, you are losing customers.", BOOKINGS),
+    ],
+)
+def test_impact_passes_when_the_customers_stakes_are_told_back(reply: str, message: str) -> None:
+    result = coach_reply(reply, customer_message=message, situation="delay")
+    assert result.rule("impact").status == "pass"
+
+
+@pytest.mark.parametrize(
+    ("reply", "message"),
+    [
+        # The stake is named, but only as a fact of the job, not said to the customer.
+        ("어머니 댁 보일러 기사 배정 완료. 오늘 18시 방문 예정.", HEATING),
+        ("Restaurant widget fixed by 11am.", BOOKINGS),
+        # Words the customer did not say are not their stakes.
+        ("Your kids will like the new widget design.", BOOKINGS),
+    ],
+)
+def test_impact_fails_when_no_stake_of_this_customer_is_told_back(reply: str, message: str) -> None:
+    result = coach_reply(reply, customer_message=message, situation="delay")
+    assert result.rule("impact").status == "fail"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "A cake that hasn't been started, with the party at 4: that's a horrible thing to hear.",
+        "Waiting with no clear answer would test anyone's patience.",
+        "Sorry you're stuck, that's no fun.",
+        "들어온 주문을 놓치실까 봐 속이 바짝 타셨을 것 같아요.",
+    ],
+)
+def test_empathy_in_plain_evaluative_words(reply: str) -> None:
+    assert coach_reply(reply, situation="complaint").rule("empathy").status == "pass"

@@ -68,7 +68,9 @@ _EN_STOP = _EN_SKIP | frozenset(
     "still again also now then than just even more most some process say says get make know want "
     "need take come go ever never found tried said told asked called paid bought received sent "
     "keep keeps expect expected like twice once only shows show already yesterday today "
-    "tomorrow tonight morning evening week weekend".split()
+    "tomorrow tonight morning evening week weekend this that these those actually specifically "
+    "something anything nothing everything someone anyone everyone people since before after "
+    "whether cant wont dont didnt isnt wrong really please hope would could should".split()
 )
 
 

@@ -10,7 +10,8 @@
 - `impact` passes when the reply says what the problem did to the customer's work, money,
   time or plans ("주문을 못 하셔서", "left you unable to pay"), including the customer's own
   time or intention told back with honorifics ("출근 준비로 바쁘실 시간에", "가시려고 준비하신");
-  boilerplate ("소중한 시간을 빼앗아") does not count.
+  boilerplate ("소중한 시간을 빼앗아") does not count. A reply that names what the customer
+  said was at stake (their "이번 달 생활비", "job interview") passes in any wording.
 - `empathy` passes when the reply speaks from the customer's side ("많이 답답하셨겠어요",
   "in your shoes"), also without feeling words when the writer imagines the customer's
   experience ("엉망이 되셨겠어요", "저였어도 화가 났을 거예요", "I'd have lost patience too");
@@ -27,6 +28,7 @@ from gonggam.coach.patterns import rx, sentence_around
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
 from gonggam.coach.situation import Situation
+from gonggam.coach.stakes import customer_stakes, told_back
 from gonggam.coach.text import DOMAIN_NOUNS, english_key
 
 _NUMBER = re.compile(r"\d+")
@@ -120,6 +122,10 @@ IMPACT = [
         r"(하셔야|주무셔야|가셔야|기다리셔야|다시 오셔야|받으셔야) (할|하는|했던)"
     ),
     rx(r"(비용|손해|손실|피해)(가|를|이|을)? ?(보셨|입으셨|발생|생기|생겼|끼쳐|드렸)"),
+    # A date the customer must meet, drawing near ("카드 결제일이 모레로 다가오는데").
+    rx(
+        r"(결제일|납부일|마감일|마감|출국일|이사일|기한|만기일|만기|시험일|행사일|예식일)(이|가|은|는)? .{0,12}(다가오|코앞|얼마 남지|임박|닥쳐)"
+    ),
     rx(r"(시간|하루|이틀|주말|저녁|오전)(을|를)? ?(낭비|허비|쓰시|버리|빼앗|뺏|날리)"),
     # The customer's own time, plan or intention, told back with honorifics ("출근 준비로 바쁘실
     # 시간에", "할인받으실 생각으로", "등산 가시려고 준비하신", "3주째 식탁에서 일하시느라").
@@ -148,7 +154,7 @@ IMPACT = [
         r"trip|deadline|event|weekend|evening|payroll|launch|morning|afternoon)\b|"
         r"\bleft you (unable|without|waiting|stuck|out of pocket|facing|with)|\bhaving to\b|"
         r"\b(losing|lost) your\b|\blocked out\b|\b(being|getting) (locked|stuck|stranded)|"
-        r"\byour (wedding|interview|flight|exam|party|birthday|anniversary|funeral|move|bank|rent)\b|\b(need|needed) (it |them )?for (a|an|your|the) \w+|\b(took|take|taking) (a|the) day off|\bday off work|"
+        r"\byour (wedding|interview|flight|exam|party|birthday|anniversary|funeral|move|rent)\b|\b(need|needed) (it |them )?for (a|an|your|the) \w+|\b(took|take|taking) (a|the) day off|\bday off work|"
         r"\b(couldn'?t|could not|can'?t|cannot|unable to|weren'?t able to|were not able to) "
         r"(pay|work|access|use|log ?in|sell|order|finish|complete|get|receive|open|take|run|ship|"
         r"check ?out|book|buy|transfer)|"
@@ -185,7 +191,7 @@ EMPATHY = rx(
     # "기다리셨을 텐데", "김이 새셨을지요"), a mind word with an honorific ("마음이 급해지셨을"),
     # putting oneself in their place ("저였어도 화가 났을 거예요"), sympathetic surprise ("버티셨다니요").
     r"(?<!받)(?<!받으)(?<!보)(?<!확인하)(?<!도착하)(?<!있으)(?<!있)(?<!계)(셨|으셨)(겠(?!지만)|을 ?(텐데|지))|"
-    r"(?<![가-힣])(마음|속|김|애|가슴)(이|가)? ?[가-힣]*(셨|실|시겠|시죠)|"
+    r"(?<![가-힣])(마음|속|김|애|가슴)(이|가)? ?([가-힣]+ )?[가-힣]*(셨|실|시겠|시죠)|"
     r"(저라도|저였어도|저였다면|저 ?같아도|누구라도|누구든|제가 고객님이라도|제가 고객님이었어도) .{0,20}(을 거|을 것|겠|었을|았을|웠을)|"
     r"[가-힣](시|셨)다니(요)?[.!,…]|"
     r"\bi hear you\b|\bi can (only )?imagine\b|\b(nobody|no one) (wants|likes|expects) to\b|\bthe last thing you need|"
@@ -194,7 +200,12 @@ EMPATHY = rx(
     r"\b(i'?d|i would|anyone would|anyone'?d)( have)? (be|been|feel|felt|lose|lost|get|gotten)\b(?! (happy|glad|pleased|delighted|able|keen))[^.!?]{0,25}\b(too|as well)\b|"
     r"\b(left|put) you in (that|this|such|a|an) (\w+ )?(spot|position|situation|bind)|"
     r"\b(morning|day|afternoon|evening|weekend|hours?|time) you (won'?t|will never|can'?t) get back|"
-    r"\byou must (have been|have felt|feel|be feeling|be so|be really|be watching)"
+    r"\byou must (have been|have felt|feel|be feeling|be so|be really|be watching)|"
+    # Naming how it felt as a thing that happened to them ("a horrible thing to hear", "a
+    # miserable way for a trip to end", "a sinking moment", "no fun", "test anyone's patience").
+    r"\b(is|was|'s|be|been|what) (a |an )?(really |truly |such a |pretty )?(horrible|miserable|awful|terrible|rotten|dreadful|rough|tough|sinking|scary|stressful|upsetting|lousy|wretched) "
+    r"(thing|feeling|way|moment|experience|place|spot|day|night|week|surprise|shock|start|end|position)|"
+    r"\bno fun\b|\b(test|tests|testing|try|trying) (anyone|anybody|everyone)'?s? patience"
 )
 
 
@@ -221,6 +232,8 @@ def check_context(ctx: CoachContext) -> RuleResult:
             if number in reply_numbers:
                 matched.append((number, ctx.text.index(number)))
                 break
+    # Like the domain nouns, a day or time ("내일", "월요일") is shared by many customers: it
+    # backs up other words but is never the specific on its own.
     specific = [m for m in matched if m[0] not in DOMAIN_NOUNS and m[0] not in SERVICE_VERBS]
     # For a question, praise or abuse one shared word is enough: a short question has only one,
     # and an abusive message rarely names more than the thing it is angry about.
@@ -319,6 +332,9 @@ def check_impact(ctx: CoachContext) -> RuleResult:
             if BOILERPLATE_IMPACT.search(ctx.text[max(0, match.start() - 12) : match.end()]):
                 continue
             return passed_by("impact", match)
+    echo = _stakes_told_back(ctx)
+    if echo is not None:
+        return passed("impact", ctx.text[echo[0] : echo[1]], echo)
     stated = ctx.customer_impact
     sentence = ctx.impact_suggestion
     if sentence:
@@ -345,6 +361,16 @@ def check_impact(ctx: CoachContext) -> RuleResult:
         ),
         suggestion,
     )
+
+
+def _stakes_told_back(ctx: CoachContext) -> tuple[int, int] | None:
+    """Where the reply names, to the customer, what they said was at stake."""
+    if ctx.customer is None:
+        return None
+    span = told_back(ctx.text, customer_stakes(ctx.customer.text))
+    if span is None or any(s <= span[0] < e for s, e in ctx.cliche_spans):
+        return None
+    return span
 
 
 def check_empathy(ctx: CoachContext) -> RuleResult:

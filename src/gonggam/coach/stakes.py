@@ -1,0 +1,109 @@
+"""What the customer said is at stake, and whether a reply tells it back to them.
+
+`impact` (SPEC 2.2) asks the reply to acknowledge what the problem does to the customer's
+work, money, time or plans. Customers name the stakes themselves: the rent, the card bill,
+the shop's busiest night, a child, an elderly mother without heating, a flight. A reply that
+brings one of those back in a sentence spoken to the customer ("카드 결제일이 모레로
+다가오는데…", "Losing bookings on a Saturday, your busiest night…") acknowledges the impact
+in whatever words it chooses, which no list of phrasings can foresee.
+
+The stakes are the customer's nouns from the areas of life a failure spills into (money owed,
+work and business, family and health, events and plans), plus the nouns of the impact clause
+they stated (`stated_impact`). The service's own words (배송, payment) are never stakes: every
+reply about the case repeats them.
+"""
+
+# ruff: noqa: SIM905 — word lists read best as plain text.
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from gonggam.coach.stated_impact import stated_impact
+from gonggam.coach.text import DOMAIN_NOUNS
+from gonggam.kit.korean import get_kiwi
+
+KOREAN_STAKES = frozenset(
+    # money the customer owes or lives on
+    """생활비 월세 관리비 공과금 카드값 결제일 학원비 등록금 병원비 진료비 약값 한도 대출 이자
+    연체 연체료 급여 월급 용돈 보증금 잔금 계약금 카드대금 할부금 월급날"""
+    # work and business
+    """ 업무 장사 영업 매출 가게 손님 거래처 납품 마감 발표 회의 화상회의 재택 근무 출근 출장
+    면접 시험 수업 과제 프로젝트 계약 행사 오픈 개업 직원"""
+    # family, health, home
+    """ 아기 아이 애기 어머니 어머님 아버지 아버님 부모님 엄마 아빠 할머니 할아버지 가족 남편
+    아내 아들 딸 강아지 고양이 반려견 반려묘 건강 병원 약 알러지 알레르기 난방 추위 더위
+    배터리 끼니 식사"""
+    # events and plans
+    """ 생일 결혼식 칠순 팔순 환갑 돌잔치 장례식 제사 명절 추석 설날 여행 출국 비행기 항공권
+    휴가 이사 입학 졸업 기념일 잔치 잔칫날 파티 캠핑 예식 여권""".split()
+)
+ENGLISH_STAKES = frozenset(
+    """rent bills bill mortgage payroll wages salary tuition fees landlord payday
+    kids kid children child baby family mother father mum mom dad wife husband dog cat pet
+    health hospital medication medicine supplies insulin clinic patients
+    customers clients staff bookings sales restaurant
+    wedding birthday funeral flight trip holiday vacation interview exam deadline meeting
+    presentation launch party anniversary heating battery busiest""".split()
+)
+# Time words in a stated clause say when, not what is at stake.
+_WHEN = frozenset("오늘 내일 모레 이번 다음 주말 당장 저녁 밤 아침 오전 오후 주 달 시간 일".split())
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# A sentence spoken to the customer: a Korean honorific verb (셨, 실, 시니…) or "you".
+_ADDRESSED_KO = re.compile(r"[가-힣](시|셨|실|셔|세요|십|신)")
+_ADDRESSED_EN = re.compile(r"\byou", re.IGNORECASE)
+_EN_WORD = re.compile(r"[a-z]+")
+
+
+# Family words customers and agents spell differently ("애기 안고" → "아기를 안고").
+_SAME = {"애기": "아기", "아가": "아기", "엄마": "어머니", "어머님": "어머니", "아빠": "아버지"}
+_SAME |= {"아버님": "아버지", "알레르기": "알러지", "카드대금": "카드값"}
+
+
+@lru_cache(maxsize=1024)
+def _nouns(text: str) -> frozenset[str]:
+    return frozenset(
+        _SAME.get(str(t.form), str(t.form))
+        for t in get_kiwi().tokenize(text)
+        if str(t.tag) in ("NNG", "NNP")
+    )
+
+
+@lru_cache(maxsize=512)
+def customer_stakes(message: str) -> frozenset[str]:
+    """The customer's words for what is at stake ("카드값", "어머니", "rent"), possibly empty."""
+    if re.search(r"[가-힣]", message):
+        found = _nouns(message) & KOREAN_STAKES
+        impact = stated_impact(message)
+        if impact is not None and impact.language == "ko":
+            found |= {
+                n
+                for n in _nouns(impact.clause)
+                if len(n) >= 2 and n not in _WHEN and n not in DOMAIN_NOUNS
+            }
+        return frozenset(found)
+    return frozenset(_EN_WORD.findall(message.lower())) & ENGLISH_STAKES
+
+
+def told_back(reply: str, stakes: frozenset[str]) -> tuple[int, int] | None:
+    """The span of the first stake the reply names in a sentence addressed to the customer."""
+    if not stakes:
+        return None
+    korean = re.search(r"[가-힣]", reply) is not None
+    for sentence in _SENTENCE.finditer(reply):
+        text = sentence.group()
+        if korean:
+            if not _ADDRESSED_KO.search(text):
+                continue
+            named = sorted(_nouns(text) & stakes)
+        else:
+            if not _ADDRESSED_EN.search(text):
+                continue
+            named = sorted(set(_EN_WORD.findall(text.lower())) & stakes)
+        for word in named:
+            at = text.lower().find(word)
+            if at >= 0:
+                start = sentence.start() + at
+                return start, start + len(word)
+    return None
