@@ -375,3 +375,37 @@ def test_impact_fails_when_no_stake_of_this_customer_is_told_back(reply: str, me
 )
 def test_empathy_in_plain_evaluative_words(reply: str) -> None:
     assert coach_reply(reply, situation="complaint").rule("empathy").status == "pass"
+
+
+@pytest.mark.parametrize(
+    ("reply", "message", "situation"),
+    [
+        # The customer's own failure verb, told back (끊기냐 → 끊겨서).
+        (
+            "통화가 번번이 끊겨서 처음부터 다시 설명하셨다니 화나실 만해요.",
+            "니네 상담전화 왜 맨날 중간에 끊기냐? 일부러 끊는거지?",
+            "abuse",
+        ),
+        # An either/or question that narrows an unclear problem down.
+        (
+            "So I look at the right thing: can you not log in at all, or are you logged in "
+            "but buttons aren't working?",
+            "hey something is wrong with my account?? cant do anything",
+            "incident",
+        ),
+    ],
+)
+def test_context_from_the_failure_verb_or_a_narrowing_question(
+    reply: str, message: str, situation: str
+) -> None:
+    result = coach_reply(reply, customer_message=message, situation=situation)
+    assert result.rule("context").status == "pass"
+
+
+def test_context_a_failure_verb_the_customer_did_not_use_is_not_theirs() -> None:
+    result = coach_reply(
+        "상자가 찌그러져 도착했다니 죄송합니다.",
+        customer_message="니네 상담전화 왜 맨날 중간에 끊기냐? 일부러 끊는거지?",
+        situation="delay",
+    )
+    assert result.rule("context").status == "fail"

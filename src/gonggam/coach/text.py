@@ -256,3 +256,24 @@ def _original_spelling(text: str, phrase: str) -> str:
         return phrase
     match = re.search(rf"\b{re.escape(phrase)}\w*", text, re.IGNORECASE)
     return match.group() if match else phrase
+
+
+# Verbs that name a concrete failure ("끊기", "깨지", "젖"): a reply that uses the customer's
+# own one is talking about their problem, not problems in general.
+FAILURE_VERBS = frozenset(
+    """끊기 끊 깨지 깨 찢어지 찢 젖 새 녹 상하 썩 부러지 터지 꺼지 얼 망가지 긁히 찌그러지
+    잠기 튕기 누락 빠지 바뀌 뒤바뀌 틀리 엎지르 흘리 구겨지 휘 녹슬 멈추 막히""".split()
+)
+
+
+def _verb_stems(text: str) -> frozenset[str]:
+    return frozenset(
+        str(t.form) for t in get_kiwi().tokenize(text) if str(t.tag) in ("VV", "VA", "VV-R", "VV-I")
+    )
+
+
+def shared_failure_verbs(customer: str, reply: str) -> list[str]:
+    """The failure verbs of `FAILURE_VERBS` both the customer and the reply use."""
+    if not re.search(r"[가-힣]", customer) or not re.search(r"[가-힣]", reply):
+        return []
+    return sorted(_verb_stems(customer) & _verb_stems(reply) & FAILURE_VERBS)

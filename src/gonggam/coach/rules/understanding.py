@@ -29,7 +29,7 @@ from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
 from gonggam.coach.situation import Situation
 from gonggam.coach.stakes import customer_stakes, told_back
-from gonggam.coach.text import DOMAIN_NOUNS, english_key
+from gonggam.coach.text import DOMAIN_NOUNS, FAILURE_VERBS, english_key, shared_failure_verbs
 
 _NUMBER = re.compile(r"\d+")
 # Everyday service verbs ("should arrive soon") fit every customer, like the domain nouns.
@@ -43,7 +43,10 @@ CONFIRMING_QUESTION = rx(
     r"언제|어느|몇).{0,30}(알려|말씀|보내|확인해) ?(주시|주실|주세요|주겠)|"
     r"(맞으신가요|맞을까요|맞나요|맞으실까요|인지 여쭤|여쭤 ?봐도|여쭙)|"
     r"\b(could|can|would) you (please )?(confirm|tell me|share|send|let me know)|\bjust to confirm|"
-    r"\bis (that|this) (right|correct)\?"
+    r"\bis (that|this) (right|correct)\?|"
+    # An either/or question that narrows the problem down ("can you not log in at all, or …?").
+    r"\b(can|could|do|does|did|are|is|were|was|have|has) (you|it|the \w+) [^.?!]{0,60}\bor\b [^.!]{0,80}\?|"
+    r"(인가요|인지요|나요|세요|건가요|신가요|셨나요|으신가요)\?? ?(아니면|혹은) [^.!]{0,60}\?"
 )
 
 ACKNOWLEDGE = rx(
@@ -226,6 +229,11 @@ def check_context(ctx: CoachContext) -> RuleResult:
                 key = english_key(key)
             if len(key) >= 2 and key in reply_text and all(key != m[0] for m in matched):
                 matched.append((key, reply_text.index(key)))
+    # The same concrete failure told back with its own verb ("통화가 끊겨서" for "전화 왜
+    # 끊기냐"): shared like a domain word, it backs up other words.
+    for verb in shared_failure_verbs(ctx.customer.text, ctx.text) if ctx.customer else ():
+        if all(verb != m[0] for m in matched):
+            matched.append((verb, 0))
     if ctx.customer is not None:
         reply_numbers = set(_NUMBER.findall(ctx.text))
         for number in _NUMBER.findall(ctx.customer.text):
@@ -234,7 +242,11 @@ def check_context(ctx: CoachContext) -> RuleResult:
                 break
     # Like the domain nouns, a day or time ("내일", "월요일") is shared by many customers: it
     # backs up other words but is never the specific on its own.
-    specific = [m for m in matched if m[0] not in DOMAIN_NOUNS and m[0] not in SERVICE_VERBS]
+    specific = [
+        m
+        for m in matched
+        if m[0] not in DOMAIN_NOUNS and m[0] not in SERVICE_VERBS and m[0] not in FAILURE_VERBS
+    ]
     # For a question, praise or abuse one shared word is enough: a short question has only one,
     # and an abusive message rarely names more than the thing it is angry about.
     lenient = ctx.situation in (Situation.QUESTION, Situation.PRAISE, Situation.ABUSE)
