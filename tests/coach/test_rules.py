@@ -409,3 +409,45 @@ def test_context_a_failure_verb_the_customer_did_not_use_is_not_theirs() -> None
         situation="delay",
     )
     assert result.rule("context").status == "fail"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "저희가 생산 일정을 놓쳤습니다.",
+        "저희 매장에서 다른 주문의 리본을 잘못 달았습니다.",
+        "원인은 오늘 저녁 저희가 적용한 업데이트입니다.",
+        "어젯밤 연동 허가가 만료됐는데 저희가 미리 갱신하지 못했습니다.",
+        "A batch of Friday transfers was held by our fraud checks by mistake.",
+        "That's a fault in our upgrade step, not anything you did.",
+        "We accepted your order after it had sold out, and we should have told you.",
+    ],
+)
+def test_acknowledge_in_more_words(reply: str) -> None:
+    assert coach_reply(reply, situation="mistake").rule("acknowledge").status == "pass"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # Owning the failure makes the card company a cause, not the excuse.
+        "할부 선택이 빠진 채 넘어갔습니다. 저희 오류이고, 카드사 반영은 2일 걸립니다.",
+        "방금 기사님 방문을 오늘 오후 6시로 배정했습니다.",
+        "I've approved the payout just now, and it'll be in your account tomorrow.",
+    ],
+)
+def test_ownership_by_owning_the_failure_or_acting(reply: str) -> None:
+    assert coach_reply(reply, situation="delay").rule("ownership").status == "pass"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "확인 후 안내해 드리겠습니다.",
+        "빠른 시일 내 발송될 수 있도록 노력하겠습니다.",
+        "PG사 네트워크 문제로 이중 결제가 발생한 것으로 보입니다.",
+        "We are aware of the issue and we are investigating. We will get back to you shortly.",
+    ],
+)
+def test_ownership_hollow_promises_and_excuses_fail(reply: str) -> None:
+    assert coach_reply(reply, situation="delay").rule("ownership").status == "fail"

@@ -22,6 +22,8 @@ Cues inside cliché spans never count: boilerplate proves nothing.
 
 from __future__ import annotations
 
+import re
+
 from gonggam.coach.patterns import rx, sentence_around
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
@@ -65,6 +67,54 @@ WEAK_OWNERSHIP = rx(
     r"reship|replac|fix|correct|credit|revers|cancel|process|restor|send|sent|ship|waiv|cover|reimburs|upgrad|deliver|courier|"
     r"issu|sort)"
 )
+# The company, in the first person, doing or committing to something for the customer
+# ("방금 배정했습니다", "오늘 보내 드리겠습니다", "I've approved it", "we're rolling it back").
+FIRST_PERSON_ACT = rx(
+    r"(했습니다|하였습니다|해 ?두었|해 ?놓았|드렸습니다|드리겠습니다|드릴게요|드릴게|하겠습니다|했고|드렸고|"
+    r"보냈습니다|요청했습니다|배정했습니다|올려 두었|빼 두었|바꿨습니다|풀어 두었|고쳐 두었|넣어 두었)|"
+    r"\b(i|we)('ve| have|'ll| will|'re| are|'m| am) (just |now |already |personally )?"
+    r"(\w+ed|\w+ing|sent|made|put|got|set|taken|built|told|found|paid|given|call|email|text|ship|send|"
+    r"fix|refund|credit|make|put|get|check|take|pay|give|have)\b"
+)
+# The company named as the one who failed ("저희 오류입니다", "that's our bug", "we mislabelled").
+_OURS = re.compile(r"(?<![가-힣])(저희|제가|당사)|\b(we|our|us|i)\b", re.IGNORECASE)
+
+
+# Acts that promise nothing of substance: telling, checking, trying ("안내해 드리겠습니다",
+# "확인했습니다", "노력하겠습니다", "we are investigating", "I'll check").
+_HOLLOW_ACT = rx(
+    r"(안내|확인|노력|검토|연락|문자|말씀|사과|감사|양해|참고|알려|전달|접수|조사|파악)\S{0,3}\s?\S{0,3}$"
+)
+_HOLLOW_EN = rx(
+    r"\b(investigat|look|check|review|get back|let you know|be in touch|reach out|strive|aware)"
+)
+
+
+def _first_person_act(ctx: CoachContext) -> re.Match[str] | None:
+    for match in FIRST_PERSON_ACT.finditer(ctx.text):
+        if any(s <= match.start() < e for s, e in ctx.cliche_spans):
+            continue
+        before = ctx.text[max(0, match.start() - 8) : match.start()]
+        if _HOLLOW_ACT.search(before) or _HOLLOW_EN.search(
+            ctx.text, match.start(), match.end() + 12
+        ):
+            continue
+        return match
+    return None
+
+
+def _owned_admission(ctx: CoachContext, *, in_sentence: bool) -> re.Match[str] | None:
+    """An admitted failure with the company as its subject: in the admission itself ("저희 쪽
+    결제 오류", "we mislabelled it"), or, when `in_sentence`, anywhere in its sentence."""
+    from gonggam.coach.rules.understanding import ACKNOWLEDGE
+
+    admission = ctx.find(ACKNOWLEDGE)
+    if admission is None:
+        return None
+    where = sentence_around(ctx.text, admission.start(), 400) if in_sentence else admission.group()
+    return admission if _OURS.search(where) else None
+
+
 WORKAROUND = rx(
     r"그동안|그 동안|그 사이|임시로|임시 |대신|당분간|(해결|복구|정상화)될 때까지|"
     r"다른 (결제 ?수단|카드|방법|브라우저|기기|앱|계좌)|"
@@ -142,7 +192,8 @@ def check_ownership(ctx: CoachContext) -> RuleResult:
             ),
             (deflection.start(), deflection.end()),
         )
-    strong = ctx.find(STRONG_OWNERSHIP)
+    # Owning the failure first makes a third party named after it a cause, not the excuse.
+    strong = ctx.find(STRONG_OWNERSHIP) or _owned_admission(ctx, in_sentence=False)
     if strong:
         return passed_by("ownership", strong)
     party = THIRD_PARTY.search(ctx.text)
@@ -161,7 +212,11 @@ def check_ownership(ctx: CoachContext) -> RuleResult:
             ),
             (party.start(), party.end()),
         )
-    weak = ctx.find(WEAK_OWNERSHIP)
+    weak = (
+        ctx.find(WEAK_OWNERSHIP)
+        or _first_person_act(ctx)
+        or _owned_admission(ctx, in_sentence=True)
+    )
     if weak:
         return passed_by("ownership", weak)
     return failed(

@@ -81,7 +81,18 @@ ACKNOWLEDGE = rx(
     r"\b(we|i) (told|promised|quoted) you .{0,40}\b(and|but) (then )?(billed|charged|sent|shipped|gave)|"
     r"\b(went|go|goes|has gone|is) down\b|\bcrash(ed|es|ing)\b|\bbug in\b|\b(won'?t|wouldn'?t|didn'?t|doesn'?t) let you\b|"
     r"\b(change|update|release|deploy(ment)?|migration|config\w*) (we|i) (pushed|made|released|shipped|deployed|ran)\b|"
-    r"\b(missed|lost|dropped|skipped|misplaced) (your|the) (parcel|order|package|callback|dispatch|appointment|booking|request)"
+    r"\b(missed|lost|dropped|skipped|misplaced) (your|the) (parcel|order|package|callback|dispatch|appointment|booking|request)|"
+    # More ways to own a failure: "by mistake", "a fault in our …", "we should have told you",
+    # "that's on us"; "저희가 늦게 처리하면서", "원인은 저희가 적용한 업데이트", "잘못 달았습니다",
+    # "다른 고객님 바지를 보내", "누락되어", "미리 갱신하지 못했습니다", "연동이 끊긴".
+    r"\b(by mistake|in error|mistakenly|wrongly|erroneously)\b|"
+    r"\b(a|the) (fault|bug|error|glitch|flaw|problem) (in|on|with) our\b|\bwe should (have|'ve)\b|"
+    r"\b(that|this|it)('s| is| was) (entirely |all |completely |squarely )?(on us|our (fault|mistake|error|doing))|"
+    r"(저희|제가|당사) ?(쪽|측)?(의|가|에서|는)? ?([^.!?\n]{0,30})(늦게 (처리|보내|확인|발송|출고|안내|접수|배정|반영|갱신)|놓쳤|끊긴|끊겼|멈췄|멈춘|고장|[가-힣]+지 못(했|한|해))|"
+    r"원인은 .{0,30}(저희|제가|당사)|(저희|제가|당사)(가|의) .{0,20}(업데이트|배포|작업|설정|변경|점검)(이|가|때문|으로|입니다|였습니다)|"
+    r"(잘못|틀리게|엉뚱하게) ?(달|붙|적|썼|쓰|찍|골|고르|바꿔|바꾸|연결|설치|배정|예약|접수|넣|뽑)|"
+    r"(다른|엉뚱한) (고객|분|사람|손님)(님)?의? .{0,12}(보내|드렸|배송|발송|전달|갔|넣)|"
+    r"누락(되|됐|돼|된|시키|했)"
 )
 GENERIC_APOLOGY = rx(
     r"(불편|번거|심려|혼란).{0,12}(죄송|송구|미안|사과)|"
