@@ -451,3 +451,29 @@ def test_ownership_by_owning_the_failure_or_acting(reply: str) -> None:
 )
 def test_ownership_hollow_promises_and_excuses_fail(reply: str) -> None:
     assert coach_reply(reply, situation="delay").rule("ownership").status == "fail"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "저희 재고 연동이 끊긴 게 맞고 지금 고치고 있어요.",
+        "지금 20kg을 퀵으로 배차해 두어 오늘 저녁 8시 전에 도착합니다.",
+        "265 새 상품은 오늘 바로 보냈습니다.",
+        "I've opened a trace and will message you by 5pm tomorrow.",
+        "We're rolling the update back now.",
+    ],
+)
+def test_urgency_from_something_done_now(reply: str) -> None:
+    assert coach_reply(reply, situation="delay").rule("urgency").status == "pass"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "오늘까지 집주인께 보내셔야 하는데 죄송합니다.",
+        "주문하신 상품은 현재 출고 대기 중입니다.",
+        "We will let you know.",
+    ],
+)
+def test_urgency_the_customers_act_or_a_waiting_state_is_not_action(reply: str) -> None:
+    assert coach_reply(reply, situation="delay").rule("urgency").status == "fail"

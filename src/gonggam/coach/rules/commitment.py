@@ -143,7 +143,18 @@ URGENCY = rx(
     r"\b(we|i)('re| are|'m| am) (now |currently |actively |already )?(restoring|fixing|rolling back|"
     r"reprocessing|re-?sending|reversing|correcting|processing|rebuilding|repairing|tracing|chasing)|"
     r"\b(we|i)('ve| have) (just |already )?(escalated|flagged|raised|reversed|processed|requested|"
-    r"started|put|issued|refunded|re-?sent|shipped|sent|upgraded|arranged|booked|scheduled)"
+    r"started|put|issued|refunded|re-?sent|shipped|sent|upgraded|arranged|booked|scheduled)|"
+    # Something concrete being done right now, in any verb ("지금 고치고 있어요", "지금 20kg을
+    # 퀵으로 배차해 두어", "오늘 제작에 들어가", "I've opened a trace", "we're rolling the update
+    # back now", "it goes out on tonight's van").
+    r"(지금|방금|현재|오늘 ?(바로|중으로)?) [^.!?\n]{0,25}(고치|고쳐|수정|복구|배차|배정|보내|보냈|넣어|넣고|출고|발송|제작|"
+    r"바꾸|바꿨|바꿔|풀어|풀고|연결|재처리|회수|교체|수리|되돌|롤백|작업|취소|환불|미뤄|당겨|넣)(?![시셔실셨])(?!\S{0,3} ?(예정|될|되면|되는|대기|준비|전))|"
+    r"(제작|작업|수리|복구|교체)에 (들어가|들어갔|착수)|"
+    r"\b(i|we)('ve| have) (just |now |already )?(opened|approved|pulled|switched|forwarded|released|"
+    r"credited|cancell?ed|relabell?ed|rebooked|moved|replaced|reset|unlocked|restored|fixed|corrected|dispatched|turned on)|"
+    r"\b(we|i)('re| are|'m| am) \w+ing\b[^.!?]{0,30}\b(now|right away|as we speak|today|tonight)\b|"
+    r"\b(it|this|your \w+)('s| is| has) been (\w+ed)\b[^.!?]{0,40}\b(goes|going|ships|out) (out )?(on |by |today|tonight)|"
+    r"\bgoes out (today|tonight|on tonight|this (afternoon|evening|morning))"
 )
 FOLLOW_UP = rx(
     r"다시 연락|(연락|안내|알려|말씀|문자|전화|알림)(을|를)? ?(다시 )?(드리겠|드릴게|드리도록|드릴 예정|주겠|하겠)|"
