@@ -477,3 +477,35 @@ def test_urgency_from_something_done_now(reply: str) -> None:
 )
 def test_urgency_the_customers_act_or_a_waiting_state_is_not_action(reply: str) -> None:
     assert coach_reply(reply, situation="delay").rule("urgency").status == "fail"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Having to explain a double charge to your finance team is an awkward spot to be put in.",
+        "Three days locked out of your own bank is a lot to carry.",
+        "Seeing your whole catalog vanish would make anyone furious.",
+        "일하시면서 병원까지 다녀오시는 게 얼마나 번거로우신 일인지 압니다.",
+        "연체 기록까지 걱정하시게 만들어 정말 죄송합니다.",
+    ],
+)
+def test_empathy_from_the_customers_side_in_more_words(reply: str) -> None:
+    assert coach_reply(reply, situation="complaint").rule("empathy").status == "pass"
+
+
+def test_impact_a_request_to_the_customer_is_not_telling_back_their_stakes() -> None:
+    result = coach_reply(
+        "이사 중 파손 건은 사진과 함께 접수해 주시면 보상 절차에 따라 진행됩니다.",
+        customer_message="포장이사 했는데 장롱 문짝이 금가있어요. 결혼할때 엄마가 해주신건데",
+        situation="mistake",
+    )
+    assert result.rule("impact").status == "fail"
+
+
+def test_impact_the_stake_in_the_agents_spelling_still_counts() -> None:
+    result = coach_reply(
+        "어머님이 결혼할 때 해 주신 장롱인데 금 간 문짝을 보셨을 때 마음이 무너지셨을지요.",
+        customer_message="포장이사 했는데 장롱 문짝이 금가있어요. 결혼할때 엄마가 해주신건데",
+        situation="mistake",
+    )
+    assert result.rule("impact").status == "pass"

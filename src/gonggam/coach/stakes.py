@@ -30,19 +30,19 @@ KOREAN_STAKES = frozenset(
     연체 연체료 급여 월급 용돈 보증금 잔금 계약금 카드대금 할부금 월급날"""
     # work and business
     """ 업무 장사 영업 매출 가게 손님 거래처 납품 마감 발표 회의 화상회의 재택 근무 출근 출장
-    면접 시험 수업 과제 프로젝트 계약 행사 오픈 개업 직원"""
+    면접 시험 수업 과제 프로젝트 계약 행사 오픈 개업 직원 퇴근 퇴근길 노쇼"""
     # family, health, home
     """ 아기 아이 애기 어머니 어머님 아버지 아버님 부모님 엄마 아빠 할머니 할아버지 가족 남편
     아내 아들 딸 강아지 고양이 반려견 반려묘 건강 병원 약 알러지 알레르기 난방 추위 더위
     배터리 끼니 식사"""
     # events and plans
     """ 생일 결혼식 칠순 팔순 환갑 돌잔치 장례식 제사 명절 추석 설날 여행 출국 비행기 항공권
-    휴가 이사 입학 졸업 기념일 잔치 잔칫날 파티 캠핑 예식 여권""".split()
+    휴가 이사 입학 졸업 기념일 잔치 잔칫날 파티 캠핑 예식 여권 공연 콘서트 경기 전시회""".split()
 )
 ENGLISH_STAKES = frozenset(
     """rent bills bill mortgage payroll wages salary tuition fees landlord payday
     kids kid children child baby family mother father mum mom dad wife husband dog cat pet
-    health hospital medication medicine supplies insulin clinic patients
+    health hospital medication medicine supplies insulin clinic patients childcare
     customers clients staff bookings sales restaurant
     wedding birthday funeral flight trip holiday vacation interview exam deadline meeting
     presentation launch party anniversary heating battery busiest""".split()
@@ -50,24 +50,48 @@ ENGLISH_STAKES = frozenset(
 # Time words in a stated clause say when, not what is at stake.
 _WHEN = frozenset("오늘 내일 모레 이번 다음 주말 당장 저녁 밤 아침 오전 오후 주 달 시간 일".split())
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-# A sentence spoken to the customer: a Korean honorific verb (셨, 실, 시니…) or "you".
+# A sentence about the customer's own situation: a Korean honorific verb (셨, 실, 시니…), not
+# a request to them ("접수해 주시면", "보내 주세요"); in English, "you" doing or being something,
+# or the stake as "your …" ("your busiest night") — not "we rebooked you".
 _ADDRESSED_KO = re.compile(r"[가-힣](시|셨|실|셔|세요|십|신)")
-_ADDRESSED_EN = re.compile(r"\byou", re.IGNORECASE)
+_REQUEST_KO = re.compile(
+    r"(주|하|보내|알려|확인해|참고해|양해해|기다려) ?(시면|세요|십시오|시기|셔서|주시)"
+)
+_YOUR = re.compile(r"\byour\b", re.IGNORECASE)
+_ADDRESSED_EN = re.compile(
+    r"\byou('re|'ve|'d|'ll| are| were| have| had| need| needed| must| can'?t| couldn'?t| won'?t| "
+    r"might| may| still| just| only| rely| relied| depend| arranged| drove| took| paid| lost| "
+    r"planned| booked| waited| spent| \w+ed)\b",
+    re.IGNORECASE,
+)
 _EN_WORD = re.compile(r"[a-z]+")
 
 
 # Family words customers and agents spell differently ("애기 안고" → "아기를 안고").
-_SAME = {"애기": "아기", "아가": "아기", "엄마": "어머니", "어머님": "어머니", "아빠": "아버지"}
-_SAME |= {"아버님": "아버지", "알레르기": "알러지", "카드대금": "카드값"}
+_SAME = {"애기": "아기", "아가": "아기", "애": "아이", "엄마": "어머니", "어머님": "어머니"}
+_SAME |= {"아빠": "아버지", "아버님": "아버지", "알레르기": "알러지", "카드대금": "카드값"}
+_SAME |= {"퇴근길": "퇴근"}
 
 
 @lru_cache(maxsize=1024)
+def _noun_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Each noun of `text` in its common spelling, with where it stands in `text`."""
+    tokens = get_kiwi().tokenize(text)
+    spans = []
+    for index, token in enumerate(tokens):
+        if str(token.tag) not in ("NNG", "NNP"):
+            continue
+        form, end = str(token.form), token.start + token.len
+        # Kiwi reads "손님" as 손 + the suffix 님.
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is not None and str(following.form) == "님" and str(following.tag) == "XSN":
+            form, end = form + "님", following.start + following.len
+        spans.append((_SAME.get(form, form), token.start, end))
+    return tuple(spans)
+
+
 def _nouns(text: str) -> frozenset[str]:
-    return frozenset(
-        _SAME.get(str(t.form), str(t.form))
-        for t in get_kiwi().tokenize(text)
-        if str(t.tag) in ("NNG", "NNP")
-    )
+    return frozenset(form for form, _, _ in _noun_spans(text))
 
 
 @lru_cache(maxsize=512)
@@ -87,23 +111,23 @@ def customer_stakes(message: str) -> frozenset[str]:
 
 
 def told_back(reply: str, stakes: frozenset[str]) -> tuple[int, int] | None:
-    """The span of the first stake the reply names in a sentence addressed to the customer."""
+    """The span of the first stake the reply names in a sentence about the customer."""
     if not stakes:
         return None
     korean = re.search(r"[가-힣]", reply) is not None
     for sentence in _SENTENCE.finditer(reply):
         text = sentence.group()
         if korean:
-            if not _ADDRESSED_KO.search(text):
+            if not _ADDRESSED_KO.search(_REQUEST_KO.sub("", text)):
                 continue
-            named = sorted(_nouns(text) & stakes)
-        else:
-            if not _ADDRESSED_EN.search(text):
-                continue
-            named = sorted(set(_EN_WORD.findall(text.lower())) & stakes)
-        for word in named:
-            at = text.lower().find(word)
-            if at >= 0:
-                start = sentence.start() + at
-                return start, start + len(word)
+            for form, start, end in _noun_spans(text):
+                if form in stakes:
+                    return sentence.start() + start, sentence.start() + end
+            continue
+        # "you" doing or being something, or anything of "your" in the sentence.
+        if not _ADDRESSED_EN.search(text) and not _YOUR.search(text):
+            continue
+        for match in _EN_WORD.finditer(text.lower()):
+            if match.group() in stakes:
+                return sentence.start() + match.start(), sentence.start() + match.end()
     return None

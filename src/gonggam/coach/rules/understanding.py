@@ -103,7 +103,7 @@ IMPACT = [
     rx(
         r"(업무|일정|계획|장사|영업|매출|가게|시간|돈|비용|출근|약속|선물|행사|여행|생일|마감|"
         r"거래|판매|하루|주말|손님|생활|아이|회의|출장|이사|결혼식)(에|을|를|이|가|도|까지)? .{0,15}"
-        r"(차질|지장|손해|손실|피해|못 |못하|막히|막혀|날리|버리|허비|낭비|놓치|곤란|멈|묶|쓰지|미뤄|망치)"
+        r"(차질|지장|손해|손실|피해|(?<!잘)못 |(?<!잘)못하|막히|막혀|날리|버리|허비|낭비|놓치|곤란|멈|묶|쓰지|미뤄|망치)"
     ),
     rx(
         r"(결제|이체|송금|주문|배송|사용|이용|접속|로그인|업무|판매|영업|출근|예약|수령|입금|장사|"
@@ -219,7 +219,13 @@ EMPATHY = rx(
     # miserable way for a trip to end", "a sinking moment", "no fun", "test anyone's patience").
     r"\b(is|was|'s|be|been|what) (a |an )?(really |truly |such a |pretty )?(horrible|miserable|awful|terrible|rotten|dreadful|rough|tough|sinking|scary|stressful|upsetting|lousy|wretched) "
     r"(thing|feeling|way|moment|experience|place|spot|day|night|week|surprise|shock|start|end|position)|"
-    r"\bno fun\b|\b(test|tests|testing|try|trying) (anyone|anybody|everyone)'?s? patience"
+    r"\bno fun\b|\b(test|tests|testing|try|trying) (anyone|anybody|everyone)'?s? patience|"
+    r"\b(awkward|difficult|hard|tough|horrible|miserable|lonely|stressful|unfair) (spot|position|place|situation) to be (put |left )?in\b|"
+    r"\ba lot to (carry|deal with|handle|take in|go through)\b|\b(would|will|could) make anyone (furious|angry|upset|anxious|livid|mad|nervous|panic)|"
+    r"\b(so|really|truly|very) sorry (that )?you (were|had|have|'ve|'re|are|got)\b|"
+    # "얼마나" with an honorific imagines the customer's side ("얼마나 번거로우신 일인지"),
+    # and so does having made them feel something ("연체까지 걱정하시게 만들어").
+    r"얼마나 [가-힣 ]{0,12}(셨|실|신|시겠|시죠)|(걱정|불안|번거롭|곤란|난처|속상|답답)(하|해)?시게 (만들|해 드|했)"
 )
 
 
