@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from gonggam.coach.stated_impact import stated_impact
-from gonggam.coach.text import DOMAIN_NOUNS
+from gonggam.coach.text import DOMAIN_NOUNS, AnalyzedText
 from gonggam.kit.korean import get_kiwi
 
 KOREAN_STAKES = frozenset(
@@ -73,56 +73,60 @@ _SAME |= {"아빠": "아버지", "아버님": "아버지", "알레르기": "알�
 _SAME |= {"퇴근길": "퇴근"}
 
 
-@lru_cache(maxsize=1024)
-def _noun_spans(text: str) -> tuple[tuple[str, int, int], ...]:
-    """Each noun of `text` in its common spelling, with where it stands in `text`."""
-    tokens = get_kiwi().tokenize(text)
+def _noun_spans(analyzed: AnalyzedText) -> list[tuple[str, int, int]]:
+    """Each noun in its common spelling, with where it stands in the text."""
+    morphemes = analyzed.morphemes
     spans = []
-    for index, token in enumerate(tokens):
-        if str(token.tag) not in ("NNG", "NNP"):
+    for index, (form, tag, start, end) in enumerate(morphemes):
+        if tag not in ("NNG", "NNP"):
             continue
-        form, end = str(token.form), token.start + token.len
         # Kiwi reads "손님" as 손 + the suffix 님.
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if following is not None and str(following.form) == "님" and str(following.tag) == "XSN":
-            form, end = form + "님", following.start + following.len
-        spans.append((_SAME.get(form, form), token.start, end))
-    return tuple(spans)
+        following = morphemes[index + 1] if index + 1 < len(morphemes) else None
+        if following is not None and following[:2] == ("님", "XSN"):
+            form, end = form + "님", following[3]
+        spans.append((_SAME.get(form, form), start, end))
+    return spans
 
 
-def _nouns(text: str) -> frozenset[str]:
-    return frozenset(form for form, _, _ in _noun_spans(text))
-
-
+# The composer coaches every keystroke against the same customer message: read it once.
 @lru_cache(maxsize=512)
-def customer_stakes(message: str) -> frozenset[str]:
+def _clause_stakes(clause: str) -> frozenset[str]:
+    return frozenset(
+        str(t.form)
+        for t in get_kiwi().tokenize(clause)
+        if str(t.tag) in ("NNG", "NNP")
+        and len(str(t.form)) >= 2
+        and str(t.form) not in _WHEN
+        and str(t.form) not in DOMAIN_NOUNS
+    )
+
+
+def customer_stakes(customer: AnalyzedText) -> frozenset[str]:
     """The customer's words for what is at stake ("카드값", "어머니", "rent"), possibly empty."""
-    if re.search(r"[가-힣]", message):
-        found = _nouns(message) & KOREAN_STAKES
+    message = customer.text
+    if customer.morphemes:
+        found = {form for form, _, _ in _noun_spans(customer)} & KOREAN_STAKES
         impact = stated_impact(message)
         if impact is not None and impact.language == "ko":
-            found |= {
-                n
-                for n in _nouns(impact.clause)
-                if len(n) >= 2 and n not in _WHEN and n not in DOMAIN_NOUNS
-            }
+            found |= _clause_stakes(impact.clause)
         return frozenset(found)
     return frozenset(_EN_WORD.findall(message.lower())) & ENGLISH_STAKES
 
 
-def told_back(reply: str, stakes: frozenset[str]) -> tuple[int, int] | None:
+def told_back(analyzed: AnalyzedText, stakes: frozenset[str]) -> tuple[int, int] | None:
     """The span of the first stake the reply names in a sentence about the customer."""
     if not stakes:
         return None
-    korean = re.search(r"[가-힣]", reply) is not None
+    reply = analyzed.text
+    korean = bool(analyzed.morphemes)
     for sentence in _SENTENCE.finditer(reply):
         text = sentence.group()
         if korean:
             if not _ADDRESSED_KO.search(_REQUEST_KO.sub("", text)):
                 continue
-            for form, start, end in _noun_spans(text):
-                if form in stakes:
-                    return sentence.start() + start, sentence.start() + end
+            for form, start, end in _noun_spans(analyzed):
+                if sentence.start() <= start < sentence.end() and form in stakes:
+                    return start, end
             continue
         # "you" doing or being something, or anything of "your" in the sentence.
         if not _ADDRESSED_EN.search(text) and not _YOUR.search(text):

@@ -95,6 +95,8 @@ class AnalyzedText:
     # Spans like "서운하셨겠어요", "막막하셨을까요": a feeling adjective with the honorific 시
     # and a conjecture ending, i.e. the writer imagining how the customer felt.
     felt: tuple[tuple[int, int], ...] = ()
+    # Kiwi's morphemes as (form, tag, start, end), for rules that read tags themselves.
+    morphemes: tuple[tuple[str, str, int, int], ...] = ()
 
 
 def detect_language(text: str) -> str:
@@ -166,6 +168,9 @@ def analyze(text: str) -> AnalyzedText:
         units=tuple(units),
         nouns=frozenset(nouns),
         noun_phrases=tuple(dict.fromkeys(phrases)),
+        morphemes=tuple(
+            (str(t.form), str(t.tag), int(t.start), int(t.start) + int(t.len)) for t in tokens
+        ),
     )
 
 
@@ -266,14 +271,10 @@ FAILURE_VERBS = frozenset(
 )
 
 
-def _verb_stems(text: str) -> frozenset[str]:
-    return frozenset(
-        str(t.form) for t in get_kiwi().tokenize(text) if str(t.tag) in ("VV", "VA", "VV-R", "VV-I")
-    )
-
-
-def shared_failure_verbs(customer: str, reply: str) -> list[str]:
+def shared_failure_verbs(customer: AnalyzedText, reply: AnalyzedText) -> list[str]:
     """The failure verbs of `FAILURE_VERBS` both the customer and the reply use."""
-    if not re.search(r"[가-힣]", customer) or not re.search(r"[가-힣]", reply):
-        return []
-    return sorted(_verb_stems(customer) & _verb_stems(reply) & FAILURE_VERBS)
+
+    def stems(analyzed: AnalyzedText) -> set[str]:
+        return {form for form, tag, _, _ in analyzed.morphemes if tag.startswith(("VV", "VA"))}
+
+    return sorted(stems(customer) & stems(reply) & FAILURE_VERBS)

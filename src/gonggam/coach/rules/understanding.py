@@ -248,7 +248,7 @@ def check_context(ctx: CoachContext) -> RuleResult:
                 matched.append((key, reply_text.index(key)))
     # The same concrete failure told back with its own verb ("통화가 끊겨서" for "전화 왜
     # 끊기냐"): shared like a domain word, it backs up other words.
-    for verb in shared_failure_verbs(ctx.customer.text, ctx.text) if ctx.customer else ():
+    for verb in shared_failure_verbs(ctx.customer, ctx.reply) if ctx.customer else ():
         if all(verb != m[0] for m in matched):
             matched.append((verb, 0))
     if ctx.customer is not None:
@@ -396,7 +396,7 @@ def _stakes_told_back(ctx: CoachContext) -> tuple[int, int] | None:
     """Where the reply names, to the customer, what they said was at stake."""
     if ctx.customer is None:
         return None
-    span = told_back(ctx.text, customer_stakes(ctx.customer.text))
+    span = told_back(ctx.reply, customer_stakes(ctx.customer))
     if span is None or any(s <= span[0] < e for s, e in ctx.cliche_spans):
         return None
     return span
