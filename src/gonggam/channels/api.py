@@ -22,15 +22,7 @@ router = APIRouter(prefix="/api/v1", tags=["channels"])
 
 
 def channel_out(channel: Channel) -> ChannelOut:
-    return ChannelOut(
-        id=channel.id,
-        name=channel.name,
-        kind=channel.kind,
-        display_name=channel.display_name,
-        outbound_url=channel.outbound_url,
-        allow_private_outbound=channel.allow_private_outbound,
-        is_active=channel.is_active,
-    )
+    return ChannelOut.model_validate(channel, from_attributes=True)
 
 
 @router.get("/channels")

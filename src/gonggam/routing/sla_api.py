@@ -14,15 +14,7 @@ router = APIRouter(tags=["routing"])
 
 
 def policy_out(policy: SlaPolicy) -> SlaPolicyOut:
-    return SlaPolicyOut(
-        id=policy.id,
-        name=policy.name,
-        priority=policy.priority,
-        channel=policy.channel,
-        first_response_minutes=policy.first_response_minutes,
-        resolution_minutes=policy.resolution_minutes,
-        business_hours=policy.business_hours,
-    )
+    return SlaPolicyOut.model_validate(policy, from_attributes=True)
 
 
 @router.get("/sla-policies")
