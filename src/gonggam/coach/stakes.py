@@ -119,12 +119,13 @@ def told_back(analyzed: AnalyzedText, stakes: frozenset[str]) -> tuple[int, int]
         return None
     reply = analyzed.text
     korean = bool(analyzed.morphemes)
+    nouns = _noun_spans(analyzed) if korean else []
     for sentence in _SENTENCE.finditer(reply):
         text = sentence.group()
         if korean:
             if not _ADDRESSED_KO.search(_REQUEST_KO.sub("", text)):
                 continue
-            for form, start, end in _noun_spans(analyzed):
+            for form, start, end in nouns:
                 if sentence.start() <= start < sentence.end() and form in stakes:
                     return start, end
             continue

@@ -27,6 +27,11 @@ class CoachContext:
     cliches: list[tuple[int, int, str]]
     previous_replies: Sequence[str] = ()
     impact_patterns: Sequence[re.Pattern[str]] = field(default_factory=tuple)
+    # Several rules look for the same cue (an admission backs context, acknowledge and
+    # ownership): each pattern is searched once per reply.
+    _found: dict[re.Pattern[str], re.Match[str] | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def text(self) -> str:
@@ -49,7 +54,9 @@ class CoachContext:
 
     def find(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """First match of a cue in the reply outside cliché spans (boilerplate proves nothing)."""
-        return first_match(pattern, self.text, outside=self.cliche_spans)
+        if pattern not in self._found:
+            self._found[pattern] = first_match(pattern, self.text, outside=self.cliche_spans)
+        return self._found[pattern]
 
     @cached_property
     def specifics(self) -> list[str]:

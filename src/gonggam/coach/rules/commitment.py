@@ -27,6 +27,7 @@ import re
 from gonggam.coach.patterns import rx, sentence_around
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
+from gonggam.coach.rules.understanding import ACKNOWLEDGE
 from gonggam.coach.situation import Situation
 from gonggam.coach.timeframe import find_done, find_over_promise, find_time_frames, find_vague
 
@@ -106,8 +107,6 @@ def _first_person_act(ctx: CoachContext) -> re.Match[str] | None:
 def _owned_admission(ctx: CoachContext, *, in_sentence: bool) -> re.Match[str] | None:
     """An admitted failure with the company as its subject: in the admission itself ("저희 쪽
     결제 오류", "we mislabelled it"), or, when `in_sentence`, anywhere in its sentence."""
-    from gonggam.coach.rules.understanding import ACKNOWLEDGE
-
     admission = ctx.find(ACKNOWLEDGE)
     if admission is None:
         return None
