@@ -11,6 +11,7 @@ plain regex instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,19 +118,49 @@ def english_key(word: str) -> str:
     return lowered
 
 
+# Long replies are cut at sentence ends and the pieces analysed on Kiwi's worker threads:
+# Kiwi reads each sentence on its own anyway, and on two cores a 2,000-character reply
+# takes about two thirds of the time of one call. Short texts are not worth the hand-off.
+_PARALLEL_FROM = 400
+_SENTENCE_GAP = re.compile(r"(?<=[.!?。])\s+|\n+")
+
+Morpheme = tuple[str, str, int, int]
+
+
+def tokenize(text: str) -> tuple[Morpheme, ...]:
+    """Kiwi's morphemes of `text` as (form, tag, start, end), offsets into `text`."""
+    if not _HANGUL.search(text):
+        return ()
+    kiwi = get_kiwi()
+    if len(text) < _PARALLEL_FROM:
+        return tuple(_morphemes(kiwi.tokenize(text), 0))
+    starts = [0] + [gap.end() for gap in _SENTENCE_GAP.finditer(text)]
+    ends = [gap.start() for gap in _SENTENCE_GAP.finditer(text)] + [len(text)]
+    pieces = [(start, end) for start, end in zip(starts, ends, strict=True) if end > start]
+    results = kiwi.tokenize([text[start:end] for start, end in pieces])
+    morphemes: list[Morpheme] = []
+    for (start, _), tokens in zip(pieces, results, strict=True):
+        morphemes.extend(_morphemes(tokens, start))
+    return tuple(morphemes)
+
+
+def _morphemes(tokens: Any, offset: int) -> list[Morpheme]:
+    return [
+        (str(t.form), str(t.tag), offset + int(t.start), offset + int(t.start) + int(t.len))
+        for t in tokens
+    ]
+
+
 def analyze(text: str) -> AnalyzedText:
     """Run Kiwi once and derive units, nouns and noun phrases of `text`."""
-    tokens = get_kiwi().tokenize(text) if _HANGUL.search(text) else []
+    morphemes = tokenize(text)
     units: list[Unit] = []
     nouns: set[str] = set()
     phrases: list[str] = []
     run: list[str] = []
     last_end = -1
-    for token in tokens:
-        form, tag = str(token.form), str(token.tag)
-        start, end = int(token.start), int(token.start) + int(token.len)
-        is_noun = tag in ("NNG", "NNP") and len(form) >= 2
-        if is_noun:
+    for form, tag, start, end in morphemes:
+        if tag in ("NNG", "NNP") and len(form) >= 2:
             nouns.add(form)
             # Adjacent nouns form one phrase ("결제 오류", "주문번호").
             if run and start - last_end <= 1:
@@ -138,11 +169,8 @@ def analyze(text: str) -> AnalyzedText:
                 _close(run, phrases)
                 run = [form]
             last_end = end
-        elif tag.startswith("J"):
-            # A particle separates phrases but the noun before it already counted.
-            _close(run, phrases)
-            run = []
         else:
+            # A particle or any other morpheme ends the phrase; the noun before it counted.
             _close(run, phrases)
             run = []
         if tag.startswith(_SKIP_TAG_PREFIXES) or form in _SKIP_FORMS or tag == "MM":
@@ -160,51 +188,45 @@ def analyze(text: str) -> AnalyzedText:
         phrases.append(match.group())
         nouns.add(match.group())
     units.sort(key=lambda unit: unit.start)
-    felt = _feeling_conjectures(tokens)
     return AnalyzedText(
-        felt=felt,
+        felt=_feeling_conjectures(morphemes),
         text=text,
         language=detect_language(text),
         units=tuple(units),
         nouns=frozenset(nouns),
         noun_phrases=tuple(dict.fromkeys(phrases)),
-        morphemes=tuple(
-            (str(t.form), str(t.tag), int(t.start), int(t.start) + int(t.len)) for t in tokens
-        ),
+        morphemes=morphemes,
     )
 
 
 _CONJECTURE_NOUNS = frozenset({"것", "거", "터", "지"})
 
 
-def _feeling_conjectures(tokens: list[Any]) -> tuple[tuple[int, int], ...]:
+def _feeling_conjectures(morphemes: Sequence[Morpheme]) -> tuple[tuple[int, int], ...]:
     """Spans of adjective + 시 + (었) + conjecture (겠 / 을 것·터 / 을지 / 을까요)."""
     spans: list[tuple[int, int]] = []
-    for index, token in enumerate(tokens):
-        tag = str(token.tag)
+    for index, (_, tag, start, _) in enumerate(morphemes):
         adjective = tag.startswith("VA") or (
-            tag == "XSA" and index > 0 and str(tokens[index - 1].tag) in ("XR", "NNG")
+            tag == "XSA" and index > 0 and morphemes[index - 1][1] in ("XR", "NNG")
         )
         if not adjective:
             continue
-        window = tokens[index + 1 : index + 6]
-        if not window or str(window[0].form) not in ("시", "으시"):
+        window = morphemes[index + 1 : index + 6]
+        if not window or window[0][0] not in ("시", "으시"):
             continue
-        for position, following in enumerate(window[1:], start=1):
-            form, following_tag = str(following.form), str(following.tag)
+        for position, (form, following_tag, _, end) in enumerate(window[1:], start=1):
             conjecture = (
                 (form == "겠" and following_tag == "EP")
                 or form in ("을지", "을까요", "ᆯ지", "ᆯ까요", "죠", "지요")
                 or (
                     following_tag == "ETM"
                     and position + 1 < len(window)
-                    and str(window[position + 1].form) in _CONJECTURE_NOUNS
+                    and window[position + 1][0] in _CONJECTURE_NOUNS
                 )
             )
             if conjecture:
-                start = int(tokens[index - 1].start) if tag == "XSA" else int(token.start)
-                end = int(following.start) + int(following.len)
-                spans.append((start, end))
+                first = morphemes[index - 1][2] if tag == "XSA" else start
+                spans.append((first, end))
                 break
             if following_tag not in ("EP", "ETM"):
                 break
