@@ -30,3 +30,13 @@ def test_offsets_of_a_long_reply_point_at_the_words_in_the_text() -> None:
 
 def test_english_only_text_skips_kiwi() -> None:
     assert tokenize("Your refund was sent twice; we reversed the second charge today.") == ()
+
+
+def test_a_sentence_read_before_is_placed_where_it_stands_now() -> None:
+    sentence = "배송이 사흘이나 늦어져서 정말 죄송합니다."
+    first = tokenize(sentence)
+    text = "주문하신 의자 건입니다. " + sentence + " " + sentence
+    morphemes = tokenize(text)
+    found = [start for form, _, start, _ in morphemes if form == "사흘"]
+    assert found == [text.index("사흘"), text.rindex("사흘")]
+    assert [m[:2] for m in first] == [m[:2] for m in morphemes[-len(first) :]]

@@ -11,6 +11,8 @@ plain regex instead.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -118,30 +120,62 @@ def english_key(word: str) -> str:
     return lowered
 
 
-# Long replies are cut at sentence ends and the pieces analysed on Kiwi's worker threads:
-# Kiwi reads each sentence on its own anyway, and on two cores a 2,000-character reply
-# takes about two thirds of the time of one call. Short texts are not worth the hand-off.
-_PARALLEL_FROM = 400
+# A reply is cut at sentence ends and each sentence read by Kiwi on its own (Kiwi reads
+# sentences independently anyway; the dev set and long replies read the same either way).
+# Two things follow. Sentences already read are remembered: the composer re-coaches the
+# whole reply at every pause in typing, and only the sentence being typed is new. And the
+# new sentences of a long reply go to Kiwi's worker threads together, which on two cores
+# takes about two thirds of the time of one call.
 _SENTENCE_GAP = re.compile(r"(?<=[.!?。])\s+|\n+")
+_REMEMBERED = 4096
 
 Morpheme = tuple[str, str, int, int]
+
+
+class _SentenceMemo:
+    """Kiwi's morphemes per sentence (offsets within it), least recently used dropped."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._seen: OrderedDict[str, tuple[Morpheme, ...]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def read(self, sentences: Sequence[str]) -> list[tuple[Morpheme, ...]]:
+        with self._lock:
+            known = {s: self._seen[s] for s in sentences if s in self._seen}
+            for sentence in known:
+                self._seen.move_to_end(sentence)
+        new = list(dict.fromkeys(s for s in sentences if s not in known))
+        if new:
+            kiwi = get_kiwi()
+            # One string is read on this thread; a list is spread over Kiwi's workers.
+            results = [kiwi.tokenize(new[0])] if len(new) == 1 else kiwi.tokenize(new)
+            read = {s: tuple(_morphemes(t, 0)) for s, t in zip(new, results, strict=True)}
+            with self._lock:
+                self._seen.update(read)
+                while len(self._seen) > self._size:
+                    self._seen.popitem(last=False)
+            known |= read
+        return [known[s] for s in sentences]
+
+
+_memo = _SentenceMemo(_REMEMBERED)
 
 
 def tokenize(text: str) -> tuple[Morpheme, ...]:
     """Kiwi's morphemes of `text` as (form, tag, start, end), offsets into `text`."""
     if not _HANGUL.search(text):
         return ()
-    kiwi = get_kiwi()
-    if len(text) < _PARALLEL_FROM:
-        return tuple(_morphemes(kiwi.tokenize(text), 0))
-    starts = [0] + [gap.end() for gap in _SENTENCE_GAP.finditer(text)]
-    ends = [gap.start() for gap in _SENTENCE_GAP.finditer(text)] + [len(text)]
+    gaps = list(_SENTENCE_GAP.finditer(text))
+    starts = [0] + [gap.end() for gap in gaps]
+    ends = [gap.start() for gap in gaps] + [len(text)]
     pieces = [(start, end) for start, end in zip(starts, ends, strict=True) if end > start]
-    results = kiwi.tokenize([text[start:end] for start, end in pieces])
-    morphemes: list[Morpheme] = []
-    for (start, _), tokens in zip(pieces, results, strict=True):
-        morphemes.extend(_morphemes(tokens, start))
-    return tuple(morphemes)
+    read = _memo.read([text[start:end] for start, end in pieces])
+    return tuple(
+        (form, tag, start + offset, end + offset)
+        for (offset, _), morphemes in zip(pieces, read, strict=True)
+        for form, tag, start, end in morphemes
+    )
 
 
 def _morphemes(tokens: Any, offset: int) -> list[Morpheme]:
