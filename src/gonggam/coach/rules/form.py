@@ -22,7 +22,7 @@ import re
 from gonggam.coach.patterns import rx
 from gonggam.coach.result import FAIL, RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed
-from gonggam.coach.rules.understanding import ACKNOWLEDGE, check_context
+from gonggam.coach.rules.understanding import check_acknowledge, check_context
 from gonggam.coach.similarity import find_near_copy
 from gonggam.coach.situation import FAILURES, REFUSALS
 
@@ -95,7 +95,7 @@ def detect_refusal(text: str) -> re.Match[str] | None:
 
 
 def check_no_template(ctx: CoachContext) -> RuleResult:
-    """`no_template`: not boilerplate, not a cliché opener, not a copy of other replies."""
+    """`no_template`: not boilerplate, not a stock apology alone, not a copy of other replies."""
     copy = find_near_copy(ctx.text, ctx.previous_replies)
     if copy:
         snippet = copy.previous[:40] + ("…" if len(copy.previous) > 40 else "")
@@ -132,7 +132,9 @@ def check_no_template(ctx: CoachContext) -> RuleResult:
             (start, end),
         )
     apologies = [c for c in ctx.cliches if _is_apology(c[2])]
-    if apologies and ctx.situation in FAILURES and ctx.find(ACKNOWLEDGE) is None:
+    # The acknowledge rule's own reading decides whether anything beside the stock apology
+    # names what went wrong.
+    if apologies and ctx.situation in FAILURES and check_acknowledge(ctx).status == FAIL:
         start, end, _ = apologies[0]
         return failed(
             "no_template",
@@ -146,18 +148,19 @@ def check_no_template(ctx: CoachContext) -> RuleResult:
             ),
             (start, end),
         )
-    opener = _opening_cliche(ctx)
-    if opener:
-        start, end, _ = opener
+    # A boilerplate opener is fine before a reply written for this case; before a reply that
+    # could go to anyone, the reply is a template.
+    if ctx.cliches and check_context(ctx).status == FAIL:
+        start, end, _ = _opening_cliche(ctx) or ctx.cliches[0]
         return failed(
             "no_template",
             ctx.say(
-                f"상투적인 첫 문장: '{ctx.text[start:end]}'",
-                f"boilerplate opener: '{ctx.text[start:end]}'",
+                f"상투 문구('{ctx.text[start:end]}')에 누구에게나 보낼 수 있는 문장뿐입니다",
+                f"boilerplate ('{ctx.text[start:end]}') and sentences that could go to anyone",
             ),
             ctx.say(
-                f"첫 문장에서 바로 '{ctx.topic}' 이야기를 하세요.",
-                f"Open with the customer's '{ctx.topic}' problem itself.",
+                f"상투 문구 대신 고객님의 '{ctx.topic}' 이야기로 시작하세요.",
+                f"Open with the customer's '{ctx.topic}' problem itself instead of boilerplate.",
             ),
             (start, end),
         )

@@ -24,12 +24,19 @@ from __future__ import annotations
 
 import re
 
+from gonggam.coach.failure import failure_statements, stated_as_fact
 from gonggam.coach.patterns import rx, sentence_around
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
 from gonggam.coach.situation import Situation
 from gonggam.coach.stakes import customer_stakes, told_back
-from gonggam.coach.text import DOMAIN_NOUNS, FAILURE_VERBS, english_key, shared_failure_verbs
+from gonggam.coach.text import (
+    DOMAIN_NOUNS,
+    FAILURE_VERBS,
+    GENERIC_NOUNS,
+    english_key,
+    shared_failure_verbs,
+)
 
 _NUMBER = re.compile(r"\d+")
 # Everyday service verbs ("should arrive soon") fit every customer, like the domain nouns.
@@ -229,6 +236,25 @@ EMPATHY = rx(
 )
 
 
+def _failure_told_back(ctx: CoachContext) -> tuple[int, int] | None:
+    """A sentence stating the failure that shares a word with the customer's message."""
+    if ctx.customer is None:
+        return None
+    theirs = {n.lower() for n in ctx.customer.nouns} | {
+        form for form, tag, _, _ in ctx.customer.morphemes if tag.startswith(("VV", "VA"))
+    }
+    for start, end in failure_statements(ctx.reply, outside=ctx.cliche_spans):
+        words = {n.lower() for n in ctx.reply.nouns if n.lower() in ctx.text[start:end].lower()}
+        words |= {
+            form
+            for form, tag, s, _ in ctx.reply.morphemes
+            if start <= s < end and tag.startswith(("VV", "VA")) and form in FAILURE_VERBS
+        }
+        if (words & theirs) - GENERIC_NOUNS:
+            return start, end
+    return None
+
+
 def check_context(ctx: CoachContext) -> RuleResult:
     """`context`: the reply refers to this customer's specifics or asks to confirm them.
 
@@ -273,9 +299,12 @@ def check_context(ctx: CoachContext) -> RuleResult:
     backed = admission is not None and not GENERIC_APOLOGY.search(
         sentence_around(ctx.text, admission.start(), 400)
     )
-    if specific or len(matched) >= 2 or (matched and (lenient or backed)):
+    stated = _failure_told_back(ctx)
+    if specific or len(matched) >= 2 or (matched and (lenient or backed or stated is not None)):
         word, start = (specific or matched)[0]
         return passed("context", word, (start, start + len(word)))
+    if stated is not None:
+        return passed("context", ctx.text[stated[0] : stated[1]].strip(), stated)
     if ctx.customer is not None and not ctx.specifics:
         shared = sorted(ctx.customer.nouns & ctx.reply.nouns)
         if shared:
@@ -318,8 +347,10 @@ def check_context(ctx: CoachContext) -> RuleResult:
 def check_acknowledge(ctx: CoachContext) -> RuleResult:
     """`acknowledge`: the reply names the specific failure instead of a bare apology."""
     admission = ctx.find(ACKNOWLEDGE)
-    if admission:
+    if admission and stated_as_fact(ctx.reply, admission.start(), admission.end()):
         return passed_by("acknowledge", admission)
+    for start, end in failure_statements(ctx.reply, outside=ctx.cliche_spans):
+        return passed("acknowledge", ctx.text[start:end].strip(), (start, end))
     issue = ctx.customer_issue
     apology = GENERIC_APOLOGY.search(ctx.text)
     evidence = (
