@@ -30,7 +30,7 @@ KOREAN_STAKES = frozenset(
     연체 연체료 급여 월급 용돈 보증금 잔금 계약금 카드대금 할부금 월급날"""
     # work and business
     """ 업무 장사 영업 매출 가게 손님 거래처 납품 마감 발표 회의 화상회의 재택 근무 출근 출장
-    면접 시험 수업 과제 프로젝트 계약 행사 오픈 개업 직원 퇴근 퇴근길 노쇼"""
+    면접 시험 수업 과제 프로젝트 계약 행사 오픈 개업 퇴근 퇴근길 노쇼"""
     # family, health, home
     """ 아기 아이 애기 어머니 어머님 아버지 아버님 부모님 엄마 아빠 할머니 할아버지 가족 남편
     아내 아들 딸 강아지 고양이 반려견 반려묘 건강 병원 약 알러지 알레르기 난방 추위 더위
@@ -65,6 +65,10 @@ _ADDRESSED_EN = re.compile(
     re.IGNORECASE,
 )
 _EN_WORD = re.compile(r"[a-z]+")
+# A stake named only as a topic ("시험 준비 관련하여 문의하신 부분은", "regarding your flight")
+# or inside a condition for anyone ("출국이 임박하신 경우", "if your trip") is not told back.
+_TOPIC_KO = re.compile(r"^\S{0,3}\s?(준비\s?)?(관련|문의|건|부분|경우)")
+_CONDITION = re.compile(r"(경우|시면|으시면|\bif\b|\bregarding\b|\bin case\b)", re.IGNORECASE)
 
 
 # Family words customers and agents spell differently ("애기 안고" → "아기를 안고").
@@ -123,14 +127,15 @@ def told_back(analyzed: AnalyzedText, stakes: frozenset[str]) -> tuple[int, int]
     for sentence in _SENTENCE.finditer(reply):
         text = sentence.group()
         if korean:
-            if not _ADDRESSED_KO.search(_REQUEST_KO.sub("", text)):
+            if not _ADDRESSED_KO.search(_REQUEST_KO.sub("", text)) or _CONDITION.search(text):
                 continue
             for form, start, end in nouns:
-                if sentence.start() <= start < sentence.end() and form in stakes:
+                topic = _TOPIC_KO.match(reply[end : end + 12])
+                if sentence.start() <= start < sentence.end() and form in stakes and not topic:
                     return start, end
             continue
         # "you" doing or being something, or anything of "your" in the sentence.
-        if not _ADDRESSED_EN.search(text) and not _YOUR.search(text):
+        if (not _ADDRESSED_EN.search(text) and not _YOUR.search(text)) or _CONDITION.search(text):
             continue
         for match in _EN_WORD.finditer(text.lower()):
             if match.group() in stakes:

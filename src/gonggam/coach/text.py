@@ -234,6 +234,7 @@ def analyze(text: str) -> AnalyzedText:
 
 
 _CONJECTURE_NOUNS = frozenset({"것", "거", "터", "지"})
+_JUDGING = frozenset({"과도", "무리", "지나치", "부당", "이상"})
 
 
 def _feeling_conjectures(morphemes: Sequence[Morpheme]) -> tuple[tuple[int, int], ...]:
@@ -243,7 +244,8 @@ def _feeling_conjectures(morphemes: Sequence[Morpheme]) -> tuple[tuple[int, int]
         adjective = tag.startswith("VA") or (
             tag == "XSA" and index > 0 and morphemes[index - 1][1] in ("XR", "NNG")
         )
-        if not adjective:
+        # "과도하신 것 같습니다" judges the customer; it does not imagine how they felt.
+        if not adjective or morphemes[index - 1][0] in _JUDGING:
             continue
         window = morphemes[index + 1 : index + 6]
         if not window or window[0][0] not in ("시", "으시"):

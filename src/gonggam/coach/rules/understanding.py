@@ -182,6 +182,27 @@ IMPACT = [
         r"\b(blocked|stranded|out of pocket|lost (sales|money|time|a day|business)|wasted|"
         r"kept you waiting|had to wait|have to wait|tied up)\b"
     ),
+    # Money the customer lost or has tied up, told back with its amount ("55만 원이나 더 나가
+    # 있는데", "135만 원이 묶였으니"), and what they spent to get here ("돈과 시간을 들여").
+    rx(
+        r"\d[\d,.]*\s*(만\s*)?원(이나|이|을|가|씩)? .{0,12}(나가|나간|빠져|묶이|묶였|묶여|날아|손해|잃|더 내)|"
+        r"(돈|시간|비용|연차|휴가|반차|주말|노력)(과|와|을|를|이|까지)? ?(시간(과|을|까지)? ?)?(들여|버리|날리|허비|잃|빼앗)"
+    ),
+    # A deadline or departure close at hand, in a sentence about the customer ("출발 50분
+    # 전인데", "시험이 한 달 남았는데"); "…이 지났는데" is the customer's loss of a date.
+    rx(
+        r"(출발|출국|시험|마감|수업|행사|예식|비행기|탑승)(이|가|까지)? ?(\S+ )?(전인데|전이신데|남았는데|남으셨는데|남은 상황)|"
+        r"(수입|소득|일자리|직장)(도|이|가)? ?(없으신|없으시|끊기|끊긴)"
+    ),
+    # English: what the failure took away or left the customer without.
+    rx(
+        r"\b(losing|lose|lost) (\w+ ){0,3}(of )?(training|reports?|work|sales|income|money|days?|hours?|weeks?|data|history|progress|tickets?|seats?|sleep)\b|"
+        r"\b(being|been|was|were|are|go(ing)?|left|stay(ing)?) without (your|any|a|the|help|power|water|heat(ing)?|internet|money)\b|"
+        r"\bon top of (a|your|the)\b|\b(riding|depending|relying) on\b|\bat stake\b|"
+        r"\bmissed out on\b|\bmiss(ed)? (your|the) (flight|connection|appointment|deadline|meeting|event|show|train|class)\b|"
+        r"\b(money|\$[\d,.]+|£[\d,.]+|€[\d,.]+) (is |was )?(tied up|gone|out of your|sitting on)\b|"
+        r"\b(hours?|days?|weeks?|months?) (of your (time|life)|in the same clothes|on hold)\b"
+    ),
 ]
 
 BOILERPLATE_IMPACT = rx(r"소중한 ?시간|귀중한 ?시간|\b(valuable|precious) time")
@@ -192,12 +213,12 @@ EMPATHY = rx(
     r"기분(이)? (나쁘|상하|좋지)|아쉬|민망|창피|면목|화가 (많이 |정말 |너무 )?나|속이 타|조마조마|허탈|어이없)\s?\S{0,8}"
     r"(셨|실|으셨|시겠|겠|을지|었을|었겠|셨을|셨겠|였을|으실|시죠|셨죠|시는|으시)|"
     r"(제가 고객님|저라도|저였어도|제가 그 상황|누구라도|누구든).{0,15}(입장|이라도|였어도|같아도|라도|였다면|마찬가지)|"
-    r"(입장|처지)(에서|이라면|을 생각|이 되어)|마음이 (아프|무겁|쓰이)|걱정이 (되|됩)|마음(은|을|이)? ?(충분히 )?(이해|헤아|알 것)|"
+    r"(입장|처지)(에서|이라면|을 생각|이 되어)|마음이 (아프|무겁|쓰이)|걱정이 (되|됩)|마음(은|을|이)? ?(충분히 )?(헤아|알 것)|"
     r"충분히 (그러실|이해가 ?갑니다|화가 나실|속상하실)|"
     r"\b(must|must have|would|would have|can'?t have) (be|been|feel|felt) .{0,25}"
     r"(frustrat|stress|worr|upset|annoy|disappoint|awful|difficult|hard|alarm|scary|confus|"
     r"madden|exhaust|unsettl|nerve)|"
-    r"\b(i|we) (can|completely|totally|fully|really)? ?(imagine|see|understand) (how|why|what)|"
+    r"\b(i|we) (can )?(only )?(imagine|see) (how|why|what)|"
     r"\bin your (shoes|place|position)\b|\b(is|was|sounds|must be|would be) (really |so |incredibly |genuinely )?"
     r"(stressful|frustrating|worrying|upsetting|annoying|disappointing|awful|embarrassing|maddening|"
     r"frightening|scary|alarming|horrible)|\b(is|was) a (real |total |complete )?(waste|pain|hassle|nightmare)|"
@@ -207,7 +228,7 @@ EMPATHY = rx(
     r"\b(i'?d|i would|anyone would|anyone'?d) (be|feel|have been) .{0,15}(same|frustrat|upset|annoy|angry)|"
     r"\b(that|this|it)('s| is| was| sounds| has been) (really |so |incredibly |genuinely )?"
     r"(frustrat|stressful|worrying|upsetting|annoying|disappointing|awful|maddening|a pain)|"
-    r"\bhow (frustrat|stressful|worrying|upsetting|annoying|disappointing)|\bno wonder\b|"
+    r"(?<!understand.)\bhow (frustrat|stressful|worrying|upsetting|annoying|disappointing)|\bno wonder\b|"
     # Imagining the customer's experience with honorific + past + conjecture ("엉망이 되셨겠어요",
     # "기다리셨을 텐데", "김이 새셨을지요"), a mind word with an honorific ("마음이 급해지셨을"),
     # putting oneself in their place ("저였어도 화가 났을 거예요"), sympathetic surprise ("버티셨다니요").
@@ -224,15 +245,22 @@ EMPATHY = rx(
     r"\byou must (have been|have felt|feel|be feeling|be so|be really|be watching)|"
     # Naming how it felt as a thing that happened to them ("a horrible thing to hear", "a
     # miserable way for a trip to end", "a sinking moment", "no fun", "test anyone's patience").
-    r"\b(is|was|'s|be|been|what) (a |an )?(really |truly |such a |pretty )?(horrible|miserable|awful|terrible|rotten|dreadful|rough|tough|sinking|scary|stressful|upsetting|lousy|wretched) "
-    r"(thing|feeling|way|moment|experience|place|spot|day|night|week|surprise|shock|start|end|position)|"
+    r"\b(is|was|'s|be|been|what) (a |an )?(really |truly |such a |pretty )?(horrible|miserable|awful|terrible|rotten|dreadful|rough|tough|sinking|scary|stressful|upsetting|lousy|wretched|frightening|worrying|nerve-?wracking) "
+    r"(thing|feeling|way|moment|experience|place|spot|day|night|week|surprise|shock|start|end|position|evening|morning|weekend|trip|situation)|"
+    r"\b(hurts|worries me|bad enough)\b|\b(it|that)('s| is) (frightening|scary|upsetting|awful|horrible) to\b|"
     r"\bno fun\b|\b(test|tests|testing|try|trying) (anyone|anybody|everyone)'?s? patience|"
     r"\b(awkward|difficult|hard|tough|horrible|miserable|lonely|stressful|unfair) (spot|position|place|situation) to be (put |left )?in\b|"
     r"\ba lot to (carry|deal with|handle|take in|go through)\b|\b(would|will|could) make anyone (furious|angry|upset|anxious|livid|mad|nervous|panic)|"
     r"\b(so|really|truly|very) sorry (that )?you (were|had|have|'ve|'re|are|got)\b|"
     # "얼마나" with an honorific imagines the customer's side ("얼마나 번거로우신 일인지"),
     # and so does having made them feel something ("연체까지 걱정하시게 만들어").
-    r"얼마나 [가-힣 ]{0,12}(셨|실|신|시겠|시죠)|(걱정|불안|번거롭|곤란|난처|속상|답답)(하|해)?시게 (만들|해 드|했)"
+    r"얼마나 [가-힣 ]{0,12}(셨|실|신|시겠|시죠)|(걱정|불안|번거롭|곤란|난처|속상|답답)(하|해)?시게 (만들|해 드|했)|"
+    # Granting the customer's feeling ("아깝게 느끼시는 게 당연합니다", "터무니없게 느껴지실
+    # 만합니다", "화가 많이 나신 것 같습니다"), their state imagined ("식사도 못 하고
+    # 계시겠어요", "부담되실 거예요"), and the writer sharing it ("저희도 속상합니다").
+    r"(느끼|느껴지|생각하|여기)(시|셨|실)[가-힣]* ?(만하|만합|만해|게 당연|는 게 당연|것도 당연|수밖에)|"
+    r"[가-힣](실|셨을|으실|으셨을) (거예요|것 같아요|만하|만합니다)|나신 것 같|"
+    r"(하|못 하|지내|버티|기다리|계)(고|시고) 계시겠|저희도 (속상|마음이 (아프|무겁)|안타깝)"
 )
 
 
