@@ -28,7 +28,6 @@ from gonggam.coach.patterns import rx, sentence_around
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
 from gonggam.coach.rules.understanding import ACKNOWLEDGE
-from gonggam.coach.situation import Situation
 from gonggam.coach.timeframe import find_done, find_over_promise, find_time_frames, find_vague
 
 THIRD_PARTY = rx(
@@ -40,11 +39,11 @@ THIRD_PARTY = rx(
 )
 # A partner as the subject of the action ("업체에서 조치 중입니다", "the vendor is fixing it").
 PARTY_ACTING = rx(
-    r"(PG ?사|대행 ?사|택배 ?사|업체|협력사|제휴 ?사|카드 ?사|통신 ?사|제조 ?사|판매자)(에서|이|가|측|쪽)|"
+    r"(PG ?사|대행 ?사|택배 ?사|업체|협력사|제휴 ?사|카드 ?사|통신 ?사|제조 ?사|판매자) ?(에서|이|가|측|쪽)|"
     r"\b(courier|carrier|gateway|provider|processor|vendor|supplier|partner|bank)\s(is|are|has|have|will)\b"
 )
 DEFLECTION = rx(
-    r"저희 ?(쪽|측)?(의|가)? ?(문제|잘못|책임|과실)(는|은|이|가) 아니|저희(와|랑)는? (무관|관계(가)? 없)|"
+    r"저희 ?(쪽|측)?(의|가)? ?(문제|잘못|책임|과실)(는|은|이|가) (아니|아닙|아닌)|저희(와|랑)는? (무관|관계(가)? 없)|"
     r"저희도 어쩔 수|어쩔 수 없(는|었|습니다)|저희 (소관|권한)이 아니|"
     r"\bnot our (fault|responsibility|problem)|\bout of our (hands|control)|\bbeyond our control|"
     r"\bnothing (we|i) can do|\bnot responsible for"
@@ -57,11 +56,16 @@ STRONG_OWNERSHIP = rx(
     r"\b(our|my) (responsibility|fault|mistake|error)\b|\bthat'?s on us\b|"
     r"\b(backlog|error|problem|mistake|fault|issue|bug|delay|oversight)\w* on our (side|end)\b|\bour job\b|"
     r"\b(we|i)('ll| will) (personally )?(make (this|it) right|own this|see (this|it) through)|"
-    r"\b(we|i)('ll| will) (personally )?(chase|follow|handle) .{0,25}(ourselves|myself|directly|until)"
+    r"\b(we|i)('ll| will) (personally )?(chase|follow|handle) .{0,25}(ourselves|myself|directly|until)|"
+    # What the company should have done, said as its own duty ("저희가 막았어야 하는 일",
+    # "저희가 지켜야 할 기준에 못 미칩니다", "we then failed to", "nobody on our side caught").
+    r"(저희|제가|당사)(가|는|도)? .{0,25}(었어야|았어야|였어야|했어야) (하는|할|했던)|"
+    r"(저희|당사)(가|의)? (지켜야 할|약속한|정한) .{0,15}(못 미|어긋|어기)|"
+    r"\b(we|i) (then |also |simply )?(failed|forgot|neglected) to\b|\b(nobody|no one) (on our (side|end)|here)\b"
 )
 WEAK_OWNERSHIP = rx(
     r"(재발송|환불|정정|보상|해결|교환|발송|취소|복구|수정|반영|적립|지급|재배송|바로잡|처리|재결제|"
-    r"배송|수거|회수|지원|안내)(을|를)? ?(직접 )?(해 ?드리겠|해 ?드릴게|해 ?드렸|하겠습니다|하였습니다|"
+    r"배송|수거|회수|지원|안내)(을|를)? ?(직접 )?(마쳤|끝냈|해 ?드리겠|해 ?드릴게|해 ?드렸|하겠습니다|하였습니다|"
     r"했습니다|완료|해 두었|해 놓았|하고 있|진행하고|진행 중|해 드리고)|"
     r"(보내|넣어|챙겨|준비해|바꿔|고쳐|돌려|적용해|처리해)( ?드리| ?드렸| 두겠| 놓겠| 두었)|"
     r"\b(we|i)('ll| will|'ve| have| are| am|'re|'m|'d like to| would like to) (now |already |personally )?(refund|resend|re-send|"
@@ -84,10 +88,13 @@ _OURS = re.compile(r"(?<![가-힣])(저희|제가|당사)|\b(we|our|us|i)\b", re
 # Acts that promise nothing of substance: telling, checking, trying ("안내해 드리겠습니다",
 # "확인했습니다", "노력하겠습니다", "we are investigating", "I'll check").
 _HOLLOW_ACT = rx(
-    r"(안내|확인|노력|검토|연락|문자|말씀|사과|감사|양해|참고|알려|전달|접수|조사|파악)\S{0,3}\s?\S{0,3}$"
+    r"(안내|확인|노력|검토|연락|문자|말씀|사과|감사|양해|참고|알려|전달|접수|조사|파악|조치|반영|신경|도와|교육)\S{0,3}\s?\S{0,3}$|"
+    # "받아보실 수 있도록 하겠습니다", "반영하도록 하겠습니다": a purpose, not an act.
+    r"도록\s?$"
 )
 _HOLLOW_EN = rx(
-    r"\b(investigat|look|check|review|get back|let you know|be in touch|reach out|strive|aware)"
+    r"\b(investigat|look|check|review|get back|let you know|be in touch|reach out|strive|aware|committed|"
+    r"asked (our|the) \w+ (team )?to (review|look|check|investigate))"
 )
 
 
@@ -126,7 +133,13 @@ WORKAROUND = rx(
     r"instead|alternative(ly)?|workaround|in the interim|while (we|you wait|the fix))\b|"
     r"\byou can (still |also )?(use|try|pay|order|access|pick|log|switch|download|book|place|collect)|"
     r"\bif you need (it|the money|them|this|one) (sooner|now|today|before)|\bif you can'?t (come|make it|get|wait)|"
-    r"(불편하시지|곤란하시지) 않도록|간이 |급하시면|급하신 경우|당장 필요하시면|"
+    r"(불편하시지|곤란하시지) 않도록|(?<![가-힣])간이 |급하시면|급하신 경우|당장 필요하시면|"
+    # A way to get by until the fix ("오늘 밤 버티실 수 있게", "오시면 직원이 바로 발권해
+    # 드리고", "a hire car until your car is returned", "keep the receipts and we'll reimburse").
+    r"(버티|지내|쓰|이용하|드|타|보|받)(실|으실) 수 있(도록|게)|(오시|가시|들르시|방문하시)면 .{0,30}(드리|해 드|드려)|"
+    r"\buntil (your|the) \w+ (is|are|has been|gets?) (back|returned|fixed|ready|repaired|restored)|"
+    r"\b(hire|loaner|courtesy|rental|replacement|spare|temporary) (car|vehicle|phone|device|unit|router|laptop)\b|"
+    r"\breimburs\w*|\bkeep the receipts?\b|"
     r"그 전에 (쓰셔야|필요하|받으셔야)|\bwe can (add|send|give|offer|lend|ship) "
 )
 URGENCY = rx(
@@ -147,13 +160,19 @@ URGENCY = rx(
     # 퀵으로 배차해 두어", "오늘 제작에 들어가", "I've opened a trace", "we're rolling the update
     # back now", "it goes out on tonight's van").
     r"(지금|방금|현재|오늘 ?(바로|중으로)?) [^.!?\n]{0,25}(고치|고쳐|수정|복구|배차|배정|보내|보냈|넣어|넣고|출고|발송|제작|"
-    r"바꾸|바꿨|바꿔|풀어|풀고|연결|재처리|회수|교체|수리|되돌|롤백|작업|취소|환불|미뤄|당겨|넣)(?![시셔실셨])(?!\S{0,3} ?(예정|될|되면|되는|대기|준비|전))|"
+    r"바꾸|바꿨|바꿔|풀어|풀고|연결|재처리|회수|교체|수리|되돌|롤백|작업|취소|환불|미뤄|당겨|넣)(?![시셔실셨])(?!\S{0,3} ?(예정|될|되면|되는|대기|준비|전|지연|늦|물량))|"
     r"(제작|작업|수리|복구|교체)에 (들어가|들어갔|착수)|"
     r"\b(i|we)('ve| have) (just |now |already )?(opened|approved|pulled|switched|forwarded|released|"
     r"credited|cancell?ed|relabell?ed|rebooked|moved|replaced|reset|unlocked|restored|fixed|corrected|dispatched|turned on)|"
     r"\b(we|i)('re| are|'m| am) \w+ing\b[^.!?]{0,30}\b(now|right away|as we speak|today|tonight)\b|"
     r"\b(it|this|your \w+)('s| is| has) been (\w+ed)\b[^.!?]{0,40}\b(goes|going|ships|out) (out )?(on |by |today|tonight)|"
-    r"\bgoes out (today|tonight|on tonight|this (afternoon|evening|morning))"
+    r"\bgoes out (today|tonight|on tonight|this (afternoon|evening|morning))|"
+    # A concrete act already done today, in the past tense ("오늘 팀장이 직접 들었고", "I've
+    # removed the $340 today", "I took the video down the moment I read", "we fixed it at 6 pm").
+    r"오늘 (오전|아침|새벽|오후)? ?[^.!?\n]{0,20}(했고|했습니다|했어요|마쳤|끝냈|들었고|들었습니다)|"
+    r"\b(i|we)('ve| have)? (just |already |personally )?(removed|merged|pushed|enabled|voided|assigned|took|sealed|"
+    r"fixed|restored|reversed|refunded|resent|rebooked|repaired|brought in)\b[^.!?]{0,40}"
+    r"\b(today|this (morning|minute|afternoon)|now|myself|just now|the moment|at \d)"
 )
 FOLLOW_UP = rx(
     r"다시 연락|(연락|안내|알려|말씀|문자|전화|알림)(을|를)? ?(다시 )?(드리겠|드릴게|드리도록|드릴 예정|주겠|하겠)|"
@@ -174,6 +193,12 @@ FOLLOW_UP = rx(
     # A contact promised for when the fix lands ("설치가 끝나면 제가 직접 전화드려 여쭙겠습니다").
     r"(되면|끝나면|마치면|들어오면|도착하면|받으시면|고쳐지면|는 대로|난 뒤|난 후) .{0,25}(연락|전화|문자|카톡|메일|알림|여쭙|여쭤)(을|를)? ?(드리|드려|드릴|하겠|해 ?드리|볼게|보겠)|"
     r"(받으셨|되었|됐|끝났|도착했|들어왔|해결됐|맞)는지 .{0,20}(확인|연락|여쭤|여쭙)|다시 확인하겠|"
+    # After the fix: "메일을 보낸 뒤 제가 직접 전화로", "복구되면 문자로 바로 알려 드리고"; a
+    # process changed so it cannot recur ("확인받도록 절차를 바로잡았습니다").
+    r"[가-힣](ㄴ|은|난|낸|친|된|한) (뒤|후)(에)? .{0,25}(연락|전화|문자|확인|여쭙)|"
+    r"(되면|끝나면|마치면|는 대로) .{0,20}(알려|연락|안내) ?(드리|드릴|드려)|"
+    r"(절차|방식|시스템|프로세스|규정|과정|설정)(을|를)? ?(바로잡|바꾸|바꿨|바꿔|고치|고쳤|개선|보완|손보)|"
+    r"\b(message|call|text|email) you (here |back )?(the minute|the moment|as soon)|"
     r"\b(i|we)('ll| will) (call|email|text|check|confirm|contact|message|ring)\b|\bno one else|\bprevent|\b(won'?t|doesn'?t|does not|will not|never) happen again|\broot cause|"
     r"\bmake sure (this|it) (doesn'?t|does not|never)|\b(review|fix|change|improv|tighten)\w* "
     r"(our|the) (process|checks|training|system|procedure)"
@@ -349,12 +374,34 @@ def check_follow_up(ctx: CoachContext) -> RuleResult:
     )
 
 
+_THANKS_REQUEST = rx(
+    r"(시면|주시면|주신다면) (정말 )?(감사|고맙)|감사하겠습니다|\bthank you in advance|\bwould be grateful"
+)
+_SIGN_OFF = re.compile(
+    r"^\W*(정말 |진심으로 )?(감사|고맙)\w*\W*$|^\W*(thanks|thank you|many thanks)\W*$", re.I
+)
+
+
+def _thanks_to_the_customer(text: str) -> re.Match[str] | None:
+    sentences = [s for s in re.finditer(r"[^.!?\n]+[.!?]*", text) if s.group().strip()]
+    for index, sentence in enumerate(sentences):
+        thanks = ANY_THANKS.search(sentence.group())
+        if thanks is None or _THANKS_REQUEST.search(sentence.group()):
+            continue
+        if index == len(sentences) - 1 and index > 0 and _SIGN_OFF.match(sentence.group()):
+            continue
+        return ANY_THANKS.search(text, sentence.start())
+    return None
+
+
 def check_gratitude(ctx: CoachContext) -> RuleResult:
     """`gratitude`: thank the customer for reporting, waiting or helping."""
     match = ctx.find(GRATITUDE_SPECIFIC)
-    if match is None and ctx.situation is Situation.PRAISE:
-        # Thanks for a compliment counts even in stock words; `no_template` judges the wording.
-        match = ANY_THANKS.search(ctx.text)
+    if match is None:
+        # Thanks in stock words still thank the customer ("문의 주셔서 감사합니다", "thanks for
+        # reaching out"); `no_template` judges the wording. A request dressed as thanks
+        # ("기다려 주시면 감사하겠습니다") or a bare sign-off ("감사합니다." closing the reply) is not.
+        match = _thanks_to_the_customer(ctx.text)
     if match:
         return passed_by("gratitude", match)
     return failed(

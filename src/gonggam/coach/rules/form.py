@@ -33,14 +33,19 @@ REFUSAL = rx(
     r"\b(cannot|can'?t|can not|unable to|not able to|won'?t be able to) (offer|provide|refund|give|"
     r"issue|process|accept|approve|exchange|return|compensate|make|honou?r|extend|waive|grant|cover|"
     r"reimburse|add)|\b(isn'?t|is not|aren'?t|are not) (possible|eligible|refundable|returnable)|"
-    r"\bnot eligible|\bnon-refundable\b|\bwe do not (offer|provide|accept|refund|allow)"
+    r"\bnot eligible|\bnon-refundable\b|\bwe do not (offer|provide|accept|refund|allow)|"
+    # Refusals dressed as rules or limits ("we are unable to guarantee", "compensation does
+    # not apply", "별도 환불은 필요하지 않습니다", "알려 드릴 수 없지만").
+    r"\b(are|is|am) unable to (guarantee|intervene|accommodate|offer|refund|provide|waive|change|honou?r)|"
+    r"\b(compensation|refunds?|this) (does|do) not apply\b|(환불|보상|교환)(은|는)? ?(필요하지 않|대상이 아니)|"
+    r"(알려|드릴|해 드릴|바꿔 드릴|변경해 드릴) 수 없(지만|으나|습니다|어요)"
 )
 POLICY = rx(
-    r"규정|정책|약관|방침|기준|원칙|보증|\bpolic(y|ies)|\bterms\b|\brules?\b|\bwarrant(y|ies)|\bguarantee|"
-    r"non-refundable|\bconditions\b"
+    r"규정|정책|약관|방침|기준|원칙|보증|조건|약정|제도|\bpolic(y|ies)|\bterms\b|\brules?\b|\bwarrant(y|ies)|\bguarantee|"
+    r"non-refundable|\bconditions\b|\blimits?\b|grace period|\ballowance\b"
 )
 POLICY_REASON = rx(
-    r"\d|이내|지난|위생|[가-힣]면 |해당|적용 대상|\bunder\b|\bcovers?\b|\bapplies to\b|지나|경과|초과|이후|후에는|경우|개봉|사용|착용|수령|때문|이라서|이어서|으로 인해|"
+    r"\d|이내|지난|위생|[가-힣]면 |[가-힣]이라 |므로|해당|적용 대상|\bunder\b|\bcovers?\b|\bapplies to\b|지나|경과|초과|이후|후에는|경우|개봉|사용|착용|수령|때문|이라서|이어서|으로 인해|"
     r"에 따라|따라|위해|기준으로|\bbased on|\bdepends on|\baccording to|보호|공정|\bbecause|\bafter\b|\bwithin\b|\bonce\b|\bsince\b|\bopened|\bused\b|"
     r"\bworn\b|\bbeyond\b|\bpast\b|\bonly\b|\bso that\b|\bto keep\b"
 )
@@ -49,7 +54,12 @@ ALTERNATIVE = rx(
     r"재발송|크레딧|무료로|무상으로|다른 날짜|날짜 변경|양도|마일리지|상품권|차액|반품 배송비|배송비(를|는)? .{0,6}(부담|지원)|"
     r"\bexchange|store credit|\bcredit\b|partial refund|voucher|coupon|discount|\brepair|replacement|"
     r"\b(brand-)?new (one|case|item|unit|pair|device|product)|\bsent (you )?a (new|replacement)|새 (상품|제품|것)|"
-    r"\binstead\b|alternative|gift card|\bpoints\b|\bresell|\bmove you to|\bat no (extra )?cost|\bfree of charge|\bfree \w+|\bfree (week|month|upgrade|shipping|delivery)|\badded .{0,30} to your account"
+    r"\binstead\b|alternative|gift card|\bpoints\b|\bresell|\bmove you to|\bat no (extra )?cost|\bfree of charge|\bfree \w+|\bfree (week|month|upgrade|shipping|delivery)|\badded .{0,30} to your account|"
+    # What can be given after the refusal ("다만 … 감면을 추가로 적용해 드릴 수 있습니다", "9천 원을
+    # 바로 환불해 드리거나", "what I can do is", "brings it down to $15").
+    r"감면|면제|돌려 ?드리|환불해 ?드리(거나|고|겠|ㄹ)|다시 보내 ?드릴|다만 [^.!?]{0,60}(드릴 수 있|드리겠|가능합니다|해 드립니다|해 드려요)|"
+    r"\bwhat (i|we) can (do|offer)|\b(i|we) can (offer|give|arrange)|\bbrings? (it|that|the \w+) down to|"
+    r"\brefund the [$£€]?[\d,.]* ?difference|\bcan (still )?(fly|travel|ride|sit|go) (in|on|with)\b"
 )
 FINAL_OFFER = rx(r"최종|마지막으로|더 이상 .{0,10}(어렵|불가|없)|\bfinal offer|\bthe most we can")
 # Codes and system names are upper case by nature; matching them case-insensitively would
@@ -72,14 +82,19 @@ BLAME = rx(
     r"그건 고객님 (사정|책임|문제|잘못)|고객님 (탓|책임|부주의|과실)|본인 (과실|부주의|책임|실수)|"
     r"언성을|그렇게 말씀하시면|억지|말이 안 되|말도 안 (되|됩|돼)|이해를 못 하시|이해 못 하시|무리한 요구|생떼|"
     r"진정(하세요|하시고)|왜 .{0,12}(안 하셨|안 보셨|안 읽으셨)|"
-    r"\byou should have|\byou (didn'?t|did not|failed to) (read|check|follow|notice|see)|"
+    r"(?<!something.)(?<!never.)\byou should have|\byou (didn'?t|did not|failed to) (read|check|follow|notice|see)|"
     r"\bas (i|we) (already )?(said|told you|explained|mentioned)|\byour (own )?(fault|mistake)|"
     r"\bnot our problem|\bwhat (do|did) you expect|\bcalm down|\byou (clearly|obviously)|"
     r"\bif you had (read|followed|checked)|\bdid you (even )?(read|check)|\bthat'?s (on you|your problem)|"
     r"\bstop (yelling|shouting)|\bclearly (states|says|explains|mentions)|\bplease read (our|the) (faq|terms|policy|guide|manual)|\bbefore contacting us|"
     r"(확인|읽|보)(하)?셨어야|고객님(께서|이)? .{0,15}(안 해 주셔서|안 하셔서|안 주셔서|안 하시니까|하셔서 그렇)|"
     r"(확인|읽|보)(하)?지 (않으신|않으셨|못하신|않으셔서)|(안|못) (보신|읽으신|확인하신) (것|거) 같|분명히 (나와|적혀|명시)|"
-    r"(공지|FAQ|자주 묻는 질문|상세 ?페이지)(를|을)? (먼저 )?(읽|확인|참고)(하)?(시고|신 후|고) (문의|연락)|\b(is|isn'?t|is not) going to work|\bthreatening us|협박|\b(unreasonable|ridiculous) (demand|request)"
+    r"(공지|FAQ|자주 묻는 질문|상세 ?페이지)(를|을)? (먼저 )?(읽|확인|참고)(하)?(시고|신 후|고) (문의|연락)|\b(is|isn'?t|is not) going to work|\bthreatening us|협박|\b(unreasonable|ridiculous) (demand|request)|"
+    # Reminding the customer they were told or agreed, judging the demand, and denying fault
+    # ("가입 시 안내드린 바 있습니다", "동의서에 포함된 내용입니다", "과도하신 것 같습니다",
+    # "저희 잘못이 아닙니다").
+    r"(안내|고지|설명)(해 )?드린 바 있|동의(서|하신 서류)에 (포함|명시)|과도하신|"
+    r"(저희|당사) ?(쪽)? ?(잘못|책임|과실)(은|이)? (아니|아닙|아닌)|\b(that|this|it)('s| is) not our fault"
 )
 GREETING = rx(
     r"안녕하세요|안녕하십니까|고객님|상담사|입니다|감사합니다|좋은 하루|행복한 하루|\bhello\b|\bhi\b|"
@@ -236,6 +251,10 @@ def _opening_cliche(ctx: CoachContext) -> tuple[int, int, str] | None:
     return None
 
 
+WALL_KO = 600
+WALL_EN = 1000
+
+
 def check_plain_language(ctx: CoachContext) -> RuleResult:
     """`plain_language`: no internal codes, no very long sentences, no wall of text."""
     jargon = CODES.search(ctx.text) or JARGON.search(ctx.text)
@@ -262,7 +281,10 @@ def check_plain_language(ctx: CoachContext) -> RuleResult:
                 ),
                 (sentence.start(), sentence.end()),
             )
-    if len(ctx.text) > 600 and "\n" not in ctx.text.strip():
+    # Hangul packs about twice the meaning per character of English: the same paragraph length
+    # is a wall in Korean well before it is one in English.
+    wall = WALL_KO if ctx.ko else WALL_EN
+    if len(ctx.text) > wall and "\n" not in ctx.text.strip():
         return failed(
             "plain_language",
             ctx.say(

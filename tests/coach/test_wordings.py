@@ -1,0 +1,171 @@
+"""Rules read wordings beyond their first examples, in both directions (Korean and English)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gonggam.coach import coach_reply
+
+LATE = "소파 배송 3주 걸린다더니 5주째예요. 이사 와서 바닥에 앉아 지내요."
+CHARGED = "PT 10회 결제했는데 20회 금액으로 110만 원이 결제됐어요. 이번 달 생활비예요."
+LOST_BAG = "My bag didn't arrive in Lisbon. Three days. My medication was in there."
+
+CASES: list[tuple[str, str, str, str, str]] = [
+    # (rule, reply, customer_message, situation, expected)
+    (
+        "impact",
+        "55만 원이나 더 나가 있는데 이리저리 돌려보내지기까지 하셨네요.",
+        CHARGED,
+        "payment_error",
+        "pass",
+    ),
+    (
+        "impact",
+        "Being without your medication is the part that worries me most.",
+        LOST_BAG,
+        "delay",
+        "pass",
+    ),
+    (
+        "impact",
+        "결제 관련 문의하신 부분은 담당 부서에서 확인하겠습니다.",
+        CHARGED,
+        "payment_error",
+        "fail",
+    ),
+    (
+        "empathy",
+        "수수료만 120만 원이라니 아깝게 느끼시는 게 당연합니다.",
+        CHARGED,
+        "payment_error",
+        "pass",
+    ),
+    ("empathy", "I understand how annoying this must be.", LOST_BAG, "delay", "fail"),
+    ("empathy", "고객님의 불편한 마음 충분히 이해합니다.", LATE, "delay", "fail"),
+    (
+        "ownership",
+        "이런 일은 저희가 막았어야 하는 일입니다. 오늘 재발송했습니다.",
+        LATE,
+        "delay",
+        "pass",
+    ),
+    ("ownership", "최대한 빠르게 받아보실 수 있도록 하겠습니다.", LATE, "delay", "fail"),
+    (
+        "ownership",
+        "We are committed to continually improving our service.",
+        LOST_BAG,
+        "delay",
+        "fail",
+    ),
+    ("workaround", "오늘 밤 버티실 수 있게 이동식 냉풍기를 보내 드릴게요.", LATE, "delay", "pass"),
+    (
+        "workaround",
+        "I've arranged a hire car until your car is returned.",
+        LOST_BAG,
+        "delay",
+        "pass",
+    ),
+    ("workaround", "시간이 걸려 죄송합니다. 내일 도착합니다.", LATE, "delay", "fail"),
+    (
+        "urgency",
+        "해당 상담 녹취를 오늘 팀장이 직접 들었고, 상담원과 면담했습니다.",
+        LATE,
+        "complaint",
+        "pass",
+    ),
+    ("urgency", "I've removed the $340 from your bill today.", LOST_BAG, "payment_error", "pass"),
+    ("urgency", "현재 물량이 많아 출고가 지연되고 있습니다.", LATE, "delay", "fail"),
+    (
+        "follow_up",
+        "메일을 보낸 뒤 제가 직접 전화로 한 번 더 확인해 드릴게요.",
+        LATE,
+        "mistake",
+        "pass",
+    ),
+    (
+        "follow_up",
+        "한도를 바꿀 때 변경 내용을 다시 읽어 드리도록 절차를 바로잡았습니다.",
+        LATE,
+        "mistake",
+        "pass",
+    ),
+    (
+        "follow_up",
+        "I'll message you here the minute logins are back.",
+        LOST_BAG,
+        "incident",
+        "pass",
+    ),
+    (
+        "gratitude",
+        "교재 배송 문의 주셔서 감사합니다. 출고가 닷새 늦어졌습니다.",
+        LATE,
+        "delay",
+        "pass",
+    ),
+    (
+        "gratitude",
+        "Thanks for reaching out. Your bag is booked on tomorrow's flight.",
+        LOST_BAG,
+        "delay",
+        "pass",
+    ),
+    ("gratitude", "조금만 기다려 주시면 감사하겠습니다.", LATE, "delay", "fail"),
+    ("gratitude", "소파는 내일 오전에 도착합니다. 감사합니다.", LATE, "delay", "fail"),
+    (
+        "calm_tone",
+        "결제수단 변경은 익월부터 적용된다고 가입 시 안내드린 바 있습니다.",
+        CHARGED,
+        "payment_error",
+        "fail",
+    ),
+    (
+        "calm_tone",
+        "배달이 늦은 건 비가 와서 그런 거고 저희 잘못이 아닙니다.",
+        LATE,
+        "delay",
+        "fail",
+    ),
+    (
+        "calm_tone",
+        "That's a failure of our support, not something you should have had to repeat.",
+        LOST_BAG,
+        "complaint",
+        "pass",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "reply", "customer", "situation", "expected"), CASES)
+def test_rule_reads_the_wording(
+    rule: str, reply: str, customer: str, situation: str, expected: str
+) -> None:
+    result = coach_reply(reply, customer_message=customer, situation=situation)
+    assert result.rule(rule).status == expected, result.rule(rule).evidence
+
+
+def test_a_rule_refused_with_its_condition_and_what_can_be_given_passes() -> None:
+    reply = (
+        "구매하신 특가 운임은 값을 낮춘 대신 환불이 안 되는 조건이라 항공권 금액은 돌려드리기 "
+        "어렵습니다. 다만 공항세 8만 2천 원은 오늘 돌려드릴 수 있습니다."
+    )
+    result = coach_reply(reply, customer_message="회사 일정으로 못 가게 됐어요. 환불해 주세요.")
+    assert result.rule("policy_alternative").status == "pass"
+
+
+def test_a_refusal_dressed_as_a_rule_still_needs_an_alternative() -> None:
+    reply = (
+        "Room allocation is at the sole discretion of the hotel, and we are unable to guarantee "
+        "specific views. Please raise this with the hotel directly."
+    )
+    customer = "We booked a sea-view room for our honeymoon and got the car park. Refund us."
+    result = coach_reply(reply, customer_message=customer, situation="complaint")
+    assert result.rule("policy_alternative").status == "fail"
+
+
+def test_a_long_english_paragraph_is_not_a_wall_but_a_long_korean_one_is() -> None:
+    english = " ".join(["Your refund of $480 was resent this morning on its own."] * 14)
+    korean = " ".join(["환불 480달러는 오늘 아침에 따로 다시 보냈습니다."] * 26)
+    assert 600 < len(english) < 1000 and len(korean) > 600
+    assert coach_reply(english, situation="delay").rule("plain_language").status == "pass"
+    assert coach_reply(korean, situation="delay").rule("plain_language").status == "fail"
