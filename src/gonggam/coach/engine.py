@@ -76,7 +76,7 @@ def coach_reply(
     results: list[RuleResult] = []
     for rule_id in RULE_IDS:
         if rule_id in applicable:
-            results.append(CHECKS[rule_id](ctx))
+            results.append(ctx.verdict(rule_id, CHECKS[rule_id]))
         else:
             results.append(RuleResult(rule_id, NOT_APPLICABLE, _why_not(ctx, rule_id), ""))
     return CoachResult(

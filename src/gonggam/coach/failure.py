@@ -20,6 +20,7 @@ words no list foresaw still counts:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from gonggam.coach.text import FAILURE_VERBS, AnalyzedText, Morpheme
@@ -74,13 +75,14 @@ def failure_statements(
 
     Sentences that start inside one of the `outside` spans (boilerplate) are skipped.
     """
+    starts = [m[2] for m in reply.morphemes]
     for sentence in _SENTENCE.finditer(reply.text):
         start, end = sentence.span()
         if any(s <= start < e or start <= s < end for s, e in outside):
             continue
         if reply.language == "ko":
-            morphemes = [m for m in reply.morphemes if start <= m[2] < end]
-            if _korean_failure(morphemes):
+            first, last = bisect_left(starts, start), bisect_left(starts, end)
+            if _korean_failure(reply.morphemes[first:last]):
                 yield start, end
         elif _english_failure(sentence.group()):
             yield start, end
@@ -107,7 +109,10 @@ def stated_as_fact(reply: AnalyzedText, start: int, end: int) -> bool:
         return True
     if reply.language != "ko":
         return "?" not in sentence.group() and not _EN_HEDGE.search(sentence.group())
-    inside = [m for m in reply.morphemes if sentence.start() <= m[2] < sentence.end()]
+    starts = [m[2] for m in reply.morphemes]
+    inside = reply.morphemes[
+        bisect_left(starts, sentence.start()) : bisect_left(starts, sentence.end())
+    ]
     if "?" in reply.text[sentence.start() : sentence.end()] or any(m[0] in _WONDER for m in inside):
         return False
     after = [(form, tag) for form, tag, begin, _ in inside if begin >= end][:6]

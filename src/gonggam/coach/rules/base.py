@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from gonggam.coach.case import Case, impact_sentence, read_case
+from gonggam.coach.failure import failure_statements
 from gonggam.coach.patterns import first_match, sentence_around
 from gonggam.coach.result import FAIL, PASS, RuleResult
 from gonggam.coach.situation import FAILURE_CUES, Situation
@@ -32,6 +33,20 @@ class CoachContext:
     _found: dict[re.Pattern[str], re.Match[str] | None] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # Rules that lean on another rule's verdict (no_template on context and acknowledge) get
+    # the verdict already reached instead of running the rule again.
+    _verdicts: dict[str, RuleResult] = field(default_factory=dict, repr=False, compare=False)
+
+    def verdict(self, rule_id: str, check: Callable[[CoachContext], RuleResult]) -> RuleResult:
+        """`check(self)`, computed once per reply."""
+        if rule_id not in self._verdicts:
+            self._verdicts[rule_id] = check(self)
+        return self._verdicts[rule_id]
+
+    @cached_property
+    def failures(self) -> list[tuple[int, int]]:
+        """Sentences outside boilerplate that state a failure as fact (`coach.failure`)."""
+        return list(failure_statements(self.reply, outside=self.cliche_spans))
 
     @property
     def text(self) -> str:

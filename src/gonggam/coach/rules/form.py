@@ -130,7 +130,7 @@ def check_no_template(ctx: CoachContext) -> RuleResult:
     boilerplate_only = ctx.cliches and (
         residual <= 3
         or cliched == sentences
-        or (cliched * 2 >= sentences and check_context(ctx).status == FAIL)
+        or (cliched * 2 >= sentences and ctx.verdict("context", check_context).status == FAIL)
     )
     if boilerplate_only:
         start, end, _ = ctx.cliches[0]
@@ -149,7 +149,11 @@ def check_no_template(ctx: CoachContext) -> RuleResult:
     apologies = [c for c in ctx.cliches if _is_apology(c[2])]
     # The acknowledge rule's own reading decides whether anything beside the stock apology
     # names what went wrong.
-    if apologies and ctx.situation in FAILURES and check_acknowledge(ctx).status == FAIL:
+    if (
+        apologies
+        and ctx.situation in FAILURES
+        and ctx.verdict("acknowledge", check_acknowledge).status == FAIL
+    ):
         start, end, _ = apologies[0]
         return failed(
             "no_template",
@@ -165,7 +169,7 @@ def check_no_template(ctx: CoachContext) -> RuleResult:
         )
     # A boilerplate opener is fine before a reply written for this case; before a reply that
     # could go to anyone, the reply is a template.
-    if ctx.cliches and check_context(ctx).status == FAIL:
+    if ctx.cliches and ctx.verdict("context", check_context).status == FAIL:
         start, end, _ = _opening_cliche(ctx) or ctx.cliches[0]
         return failed(
             "no_template",

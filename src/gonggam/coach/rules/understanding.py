@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from gonggam.coach.failure import failure_statements, stated_as_fact
+from gonggam.coach.failure import stated_as_fact
 from gonggam.coach.patterns import rx, sentence_around
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
@@ -271,7 +271,7 @@ def _failure_told_back(ctx: CoachContext) -> tuple[int, int] | None:
     theirs = {n.lower() for n in ctx.customer.nouns} | {
         form for form, tag, _, _ in ctx.customer.morphemes if tag.startswith(("VV", "VA"))
     }
-    for start, end in failure_statements(ctx.reply, outside=ctx.cliche_spans):
+    for start, end in ctx.failures:
         words = {n.lower() for n in ctx.reply.nouns if n.lower() in ctx.text[start:end].lower()}
         words |= {
             form
@@ -377,7 +377,7 @@ def check_acknowledge(ctx: CoachContext) -> RuleResult:
     admission = ctx.find(ACKNOWLEDGE)
     if admission and stated_as_fact(ctx.reply, admission.start(), admission.end()):
         return passed_by("acknowledge", admission)
-    for start, end in failure_statements(ctx.reply, outside=ctx.cliche_spans):
+    for start, end in ctx.failures:
         return passed("acknowledge", ctx.text[start:end].strip(), (start, end))
     issue = ctx.customer_issue
     apology = GENERIC_APOLOGY.search(ctx.text)
