@@ -52,11 +52,12 @@ def test_the_customers_own_doing_is_not_the_companys_failure() -> None:
     assert spans == []
 
 
-def test_boilerplate_sentences_are_skipped() -> None:
+def test_boilerplate_sentences_are_skipped_but_a_named_failure_beside_them_is_not() -> None:
     text = "배송 지연으로 불편을 드려 죄송합니다."
     analyzed = analyze(text)
     assert list(failure_statements(analyzed)) == [(0, len(text))]
-    assert list(failure_statements(analyzed, outside=[(0, 10)])) == []
+    assert list(failure_statements(analyzed, outside=[(0, len(text) - 1)])) == []
+    assert list(failure_statements(analyzed, outside=[(8, len(text) - 1)])) == [(0, len(text))]
 
 
 def test_the_failure_in_the_business_words_is_this_customers_context() -> None:

@@ -73,12 +73,14 @@ def failure_statements(
 ) -> Iterator[tuple[int, int]]:
     """Spans of the sentences of `reply` that state a failure as fact, in order.
 
-    Sentences that start inside one of the `outside` spans (boilerplate) are skipped.
+    Sentences mostly covered by the `outside` spans (boilerplate) are skipped; a stock apology
+    around a named failure ("배송이 사흘 늦어져 불편을 드려 죄송합니다") still names it.
     """
     starts = [m[2] for m in reply.morphemes]
     for sentence in _SENTENCE.finditer(reply.text):
         start, end = sentence.span()
-        if any(s <= start < e or start <= s < end for s, e in outside):
+        covered = sum(min(e, end) - max(s, start) for s, e in outside if s < end and e > start)
+        if covered >= 0.6 * len(sentence.group().strip()):
             continue
         if reply.language == "ko":
             first, last = bisect_left(starts, start), bisect_left(starts, end)

@@ -272,6 +272,9 @@ def _failure_told_back(ctx: CoachContext) -> tuple[int, int] | None:
         form for form, tag, _, _ in ctx.customer.morphemes if tag.startswith(("VV", "VA"))
     }
     for start, end in ctx.failures:
+        # "배송 지연으로 불편을 드려 죄송합니다" names the failure but fits every late parcel.
+        if any(start <= s < end for s, _ in ctx.cliche_spans):
+            continue
         words = {n.lower() for n in ctx.reply.nouns if n.lower() in ctx.text[start:end].lower()}
         words |= {
             form
