@@ -30,7 +30,7 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 FAILURE_NOUNS = frozenset(
     """실수 잘못 착오 불찰 누락 오류 장애 고장 결함 버그 에러 지연 차질 파손 오배송
     오발송 오배달 오입력 오기재 하자 불량 먹통 중복 이중 실패 분실 오작동 누수
-    정전 단수 결항 취소 연착 과다 과오 미배송 미발송 미처리 미반영 미입금 미지급
+    정전 단수 결항 연착 과다 과오 미배송 미발송 미처리 미반영 미입금 미지급
     오청구 과청구 중단 두절 마비 누전 훼손 변질 오염 결번 오표기 혼선 착각 망가
     손상""".split()
 )
@@ -44,6 +44,10 @@ _NEGATING = frozenset({"않", "못하"})
 # Endings after which a statement is not a fact: conditions, purposes, hopes.
 _NOT_FACT_ENDINGS = frozenset({"면", "으면", "다면", "도록", "게", "려면", "을까", "ᆯ까", "는지"})
 _DENIAL = frozenset({"아니"})
+# How far after a failure word its clause is read: to the clause's end, at most this many
+# morphemes ("공급 중단 관련 사항은 보류될 수 있습니다" is a possibility eight morphemes on).
+_CLAUSE = 10
+_CLAUSE_ENDS = frozenset({"며", "으며", "지만", "는데", "ᆫ데", "은데", "니까", "으니", "으니까"})
 _WONDER = frozenset({"여부", "혹시"})
 
 _EN_FAILURE = re.compile(
@@ -84,7 +88,8 @@ def failure_statements(
             continue
         if reply.language == "ko":
             first, last = bisect_left(starts, start), bisect_left(starts, end)
-            if _korean_failure(reply.morphemes[first:last]):
+            fell_short = _KO_FELL_SHORT.search(sentence.group()) is not None
+            if fell_short or _korean_failure(reply.morphemes[first:last]):
                 yield start, end
         elif _english_failure(sentence.group()):
             yield start, end
@@ -138,7 +143,8 @@ def _korean_failure(morphemes: Sequence[Morpheme]) -> bool:
         )
         if not cue:
             continue
-        after = list(zip(forms[index + 1 : index + 7], tags[index + 1 : index + 7], strict=True))
+        window = slice(index + 1, index + 1 + _CLAUSE)
+        after = list(zip(forms[window], tags[window], strict=True))
         if _not_a_fact(after, negation=tag == "VX"):
             continue
         return True
@@ -164,14 +170,19 @@ def _not_a_fact(after: list[tuple[str, str]], *, negation: bool) -> bool:
         if tag == "EC" and form in ("어", "아", "어서", "아서", "고"):
             # "끊겨 있습니다", "입력하지 않아 …": a standing state or a cause.
             past_or_state = True
-        if tag in ("EF", "SF"):
+        if tag in ("EF", "SF") or (tag == "EC" and form in _CLAUSE_ENDS):
             break
     # A negated verb is a failure only as a past or a standing state: "오지 않았습니다",
     # not the promise "다음 달부터는 청구되지 않습니다".
     return negation and not past_or_state
 
 
+# "해서는 안 되는 말이었습니다", "기준에 한참 못 미칩니다": what should not have happened.
+_KO_FELL_SHORT = re.compile(r"서는 안 ?(되는|될|됐던|되었던) ?(말|일|행동|응대|처리)|(기준|수준|기대)에 .{0,6}못 미")
+_EN_THEIRS = re.compile(r"\byou (missed|lost|forgot|didn'?t|did not)\b", re.IGNORECASE)
+
+
 def _english_failure(sentence: str) -> bool:
-    if "?" in sentence or _EN_NOT_FACT.search(sentence):
+    if "?" in sentence or _EN_NOT_FACT.search(sentence) or _EN_THEIRS.search(sentence):
         return False
     return bool(_EN_FAILURE.search(sentence) or _EN_NEGATED_PAST.search(sentence))

@@ -30,11 +30,11 @@ KOREAN_STAKES = frozenset(
     연체 연체료 급여 월급 용돈 보증금 잔금 계약금 카드대금 할부금 월급날"""
     # work and business
     """ 업무 장사 영업 매출 가게 손님 거래처 납품 마감 발표 회의 화상회의 재택 근무 출근 출장
-    면접 시험 수업 과제 프로젝트 계약 행사 오픈 개업 퇴근 퇴근길 노쇼"""
+    면접 시험 수업 과제 프로젝트 계약 행사 오픈 개업 퇴근 퇴근길 노쇼 학교 등교 학원 대회 마라톤 경기"""
     # family, health, home
     """ 아기 아이 애기 어머니 어머님 아버지 아버님 부모님 엄마 아빠 할머니 할아버지 가족 남편
     아내 아들 딸 강아지 고양이 반려견 반려묘 건강 병원 약 알러지 알레르기 난방 추위 더위
-    배터리 끼니 식사"""
+    배터리 끼니 식사 분유 이유식 기저귀"""
     # events and plans
     """ 생일 결혼식 칠순 팔순 환갑 돌잔치 장례식 제사 명절 추석 설날 여행 출국 비행기 항공권
     휴가 이사 입학 졸업 기념일 잔치 잔칫날 파티 캠핑 예식 여권 공연 콘서트 경기 전시회""".split()
@@ -43,9 +43,11 @@ ENGLISH_STAKES = frozenset(
     """rent bills bill mortgage payroll wages salary tuition fees landlord payday
     kids kid children child baby family mother father mum mom dad wife husband dog cat pet
     health hospital medication medicine supplies insulin clinic patients childcare
-    customers clients staff bookings sales restaurant
+    customers clients staff bookings sales restaurant job onboarding shift school class
+    son daughter friends guests formula diapers
     wedding birthday funeral flight trip holiday vacation interview exam deadline meeting
-    presentation launch party anniversary heating battery busiest""".split()
+    presentation launch party anniversary heating battery busiest match marathon race
+    concert passport visa""".split()
 )
 # Time words in a stated clause say when, not what is at stake.
 _WHEN = frozenset("오늘 내일 모레 이번 다음 주말 당장 저녁 밤 아침 오전 오후 주 달 시간 일".split())
@@ -68,7 +70,7 @@ _EN_WORD = re.compile(r"[a-z]+")
 # A stake named only as a topic ("시험 준비 관련하여 문의하신 부분은", "regarding your flight")
 # or inside a condition for anyone ("출국이 임박하신 경우", "if your trip") is not told back.
 _TOPIC_KO = re.compile(r"^\S{0,3}\s?(준비\s?)?(관련|문의|건|부분|경우)")
-_CONDITION = re.compile(r"(경우|시면|으시면|\bif\b|\bregarding\b|\bin case\b)", re.IGNORECASE)
+_CONDITION = re.compile(r"(경우|\bregarding\b|\bin case\b)", re.IGNORECASE)
 
 
 # Family words customers and agents spell differently ("애기 안고" → "아기를 안고").

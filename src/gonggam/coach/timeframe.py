@@ -22,7 +22,7 @@ _KO_DAY = (
     r"[월화수목금토일]요일|\d+ 월 \d+ 일|\d+ 일|\d+ 월 (초|중순|말))"
 )
 _KO_BOUND = (
-    r"(중|중으로|안|안에|안으로|내|내로|내에|이내|까지|전|전까지|이전|오전|오후|저녁|밤|점심)"
+    r"(중(?![가-힣])|중으로|안|안에|안으로|내|내로|내에|이내|까지|전|전까지|이전|오전|오후|저녁|밤|점심)"
 )
 
 _EN_DAY = (
@@ -49,6 +49,15 @@ CONCRETE = [
     rx(r"\b(by|before|at) \d{1,2}(:\d{2})? ?(am|pm|a\.m\.|p\.m\.)"),
 ]
 _PAST = re.compile(r"(n't|\bnot|\bno|\blast|\bpast|\bfor)\s+\w*\s*$", re.IGNORECASE)
+# A time frame stated as what usually happens ("typically … within 7-10 business days", "보통
+# 3~5일 걸립니다") or as an earlier promise ("3일 안에 나온다고 안내드렸는데") is not a promise
+# for this case.
+_USUAL = re.compile(
+    r"\b(typically|usually|generally|normally|may|might|can take|could take)\b[^.!?]*$|"
+    r"(보통|통상|일반적으로|평균)[^.!?]*$",
+    re.IGNORECASE,
+)
+_EARLIER_PROMISE = re.compile(r"^[^.!?]{0,12}(다고|라고) ?(안내|말씀|약속|공지)")
 VAGUE = rx(
     r"빠른 시일|최대한 (빨리|빠르게|신속)|가능한 (한 )?(빨리|빠르게)|조속히|신속히|곧바로|"
     r"(?<![가-힣])곧(?![가-힣])|빠르게|추후|나중에|차후|언젠가|"
@@ -85,6 +94,10 @@ def find_time_frames(text: str) -> list[TimeFrame]:
         for match in pattern.finditer(text):
             # "hasn't moved in 5 days" is how long it has been, not a promise.
             if _PAST.search(text[max(0, match.start() - 16) : match.start()]):
+                continue
+            if _USUAL.search(text[max(0, match.start() - 60) : match.start()]):
+                continue
+            if _EARLIER_PROMISE.search(text[match.end() : match.end() + 30]):
                 continue
             if not any(f.start <= match.start() < f.end for f in found):
                 found.append(TimeFrame(match.group().strip(), match.start(), match.end()))

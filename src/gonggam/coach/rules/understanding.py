@@ -203,6 +203,15 @@ IMPACT = [
         r"\b(money|\$[\d,.]+|£[\d,.]+|€[\d,.]+) (is |was )?(tied up|gone|out of your|sitting on)\b|"
         r"\b(hours?|days?|weeks?|months?) (of your (time|life)|in the same clothes|on hold)\b"
     ),
+    # The customer's situation imagined or taken in ("가시는 길이 막막하실 텐데", "길들일 시간도
+    # 필요하실 텐데", "28만원 청구서를 받으셨다니"); time and money they gave up ("after you
+    # took time off work", "you paid for a new appliance", "waited 90 minutes").
+    rx(
+        r"[가-힣]+(하|으)?실 텐데|[가-힣]{2,}(셨|으셨)다니|"
+        r"\b(you )?(took|take|taking|had to take) (time|a day|the day|a morning|an afternoon|leave) off\b|"
+        r"\byou paid (\w+ ){0,3}for\b|\bafter paying (for|\d)|"
+        r"\byou( and your \w+)? (waited|queued|stood|sat) (for )?(\d+|an?|two|three|several) (minutes|hours?|days)"
+    ),
 ]
 
 BOILERPLATE_IMPACT = rx(r"소중한 ?시간|귀중한 ?시간|\b(valuable|precious) time")
@@ -216,7 +225,7 @@ EMPATHY = rx(
     r"(입장|처지)(에서|이라면|을 생각|이 되어)|마음이 (아프|무겁|쓰이)|걱정이 (되|됩)|마음(은|을|이)? ?(충분히 )?(헤아|알 것)|"
     r"충분히 (그러실|이해가 ?갑니다|화가 나실|속상하실)|"
     r"\b(must|must have|would|would have|can'?t have) (be|been|feel|felt) .{0,25}"
-    r"(frustrat|stress|worr|upset|annoy|disappoint|awful|difficult|hard|alarm|scary|confus|"
+    r"(frustrat|stress|worr|upset|annoy|disappoint|awful|difficult|hard|alarm|scary|confus|miserable|horrible|humiliat|embarrass|uncomfortable|"
     r"madden|exhaust|unsettl|nerve)|"
     r"\b(i|we) (can )?(only )?(imagine|see) (how|why|what)|"
     r"\bin your (shoes|place|position)\b|\b(is|was|sounds|must be|would be) (really |so |incredibly |genuinely )?"
@@ -226,7 +235,7 @@ EMPATHY = rx(
     r"\bi (understand|get) (that )?(paying|losing|having|waiting|being|getting)|"
     r"\bis no way to\b|\b(would|could) (wear|drive) anyone|\bi know (how|what|that|every|this)|\b(i|we) can (hear|tell|see) (how|that|you)|"
     r"\b(i'?d|i would|anyone would|anyone'?d) (be|feel|have been) .{0,15}(same|frustrat|upset|annoy|angry)|"
-    r"\b(that|this|it)('s| is| was| sounds| has been) (really |so |incredibly |genuinely )?"
+    r"(?<!understand.)(?<!understand.that.)\b(that|this|it)('s| is| was| sounds| has been) (really |so |incredibly |genuinely )?"
     r"(frustrat|stressful|worrying|upsetting|annoying|disappointing|awful|maddening|a pain)|"
     r"(?<!understand.)\bhow (frustrat|stressful|worrying|upsetting|annoying|disappointing)|\bno wonder\b|"
     # Imagining the customer's experience with honorific + past + conjecture ("엉망이 되셨겠어요",
@@ -260,6 +269,14 @@ EMPATHY = rx(
     # 계시겠어요", "부담되실 거예요"), and the writer sharing it ("저희도 속상합니다").
     r"(느끼|느껴지|생각하|여기)(시|셨|실)[가-힣]* ?(만하|만합|만해|게 당연|는 게 당연|것도 당연|수밖에)|"
     r"[가-힣](실|셨을|으실|으셨을) (거예요|것 같아요|만하|만합니다)|나신 것 같|"
+    # A feeling tied to this case ("캐릭터가 하향되어 속상하신 마음은 이해합니다", "출퇴근이
+    # 막막하시다는 말씀 충분히 이해합니다"), not the stock "불편한 마음 충분히 이해합니다"; a
+    # feeling taken in ("기분이 많이 상하셨군요"), or imagined ("지치셨을 것 같습니다").
+    r"[가-힣]{2,}(서|니|고|는데|데|도|어|아) [^.!?]{0,25}[가-힣]+(하신|으신|우신|하시다는|으시다는) (마음|말씀)|"
+    r"(기분|마음)(이|은)? ?(많이 |정말 |너무 )?[가-힣]*(셨|시)군요|"
+    r"(지치|놀라|느끼|당황하|서운하|실망하)(셨을|실) (것 같|거예요|텐데)|"
+    r"\bhow (alarming|frightening|stressful|upsetting|worrying|annoying|frustrating|hard|scary|embarrassing) it (is|was|must be|must have been) to\b|"
+    r"\b(would|'d) (have )?put (me|anyone) off\b|\ba long (day|night|wait|week|morning) (of|for)\b|\b(is|'s) a big deal\b|"
     r"(하|못 하|지내|버티|기다리|계)(고|시고) 계시겠|저희도 (속상|마음이 (아프|무겁)|안타깝)"
 )
 
