@@ -178,7 +178,9 @@ def _not_a_fact(after: list[tuple[str, str]], *, negation: bool) -> bool:
 
 
 # "해서는 안 되는 말이었습니다", "기준에 한참 못 미칩니다": what should not have happened.
-_KO_FELL_SHORT = re.compile(r"서는 안 ?(되는|될|됐던|되었던) ?(말|일|행동|응대|처리)|(기준|수준|기대)에 .{0,6}못 미")
+_KO_FELL_SHORT = re.compile(
+    r"서는 안 ?(되는|될|됐던|되었던) ?(말|일|행동|응대|처리)|(기준|수준|기대)에 .{0,6}못 미"
+)
 _EN_THEIRS = re.compile(r"\byou (missed|lost|forgot|didn'?t|did not)\b", re.IGNORECASE)
 
 

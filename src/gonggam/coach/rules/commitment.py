@@ -37,6 +37,16 @@ THIRD_PARTY = rx(
     r"the bank|shipping (company|partner)|delivery (company|partner)|logistics (partner|provider)|"
     r"partner company)\b"
 )
+# What makes a partner the explanation rather than a channel: a cause after its name ("택배사
+# 물량 증가로", "카드사 측 오류", "the courier's delay") — not "카드사 문자로 알림이 갑니다".
+PARTY_AS_CAUSE = rx(
+    r" ?(측|쪽)?(의|에서|이|가)? ?[^.!?]{0,12}(사정|문제|오류|장애|지연|때문|인해|탓|물량|파업|폭주|증가|원인|사유|사고|실수|누락)|"
+    r"('s)? ?[^.!?]{0,20}\b(delay|error|problem|issue|fault|backlog|outage|strike|mistake|network|system)|"
+    r" (has|had|is|was|were|have) (been )?(delayed|down|having|late|slow|overloaded|unable)"
+)
+PARTY_BY = rx(
+    r"\b(supplied|provided|operated|run|managed|handled|caused|made) by (a|an|the|our)? ?$"
+)
 # A partner as the subject of the action ("업체에서 조치 중입니다", "the vendor is fixing it").
 PARTY_ACTING = rx(
     r"(PG ?사|대행 ?사|택배 ?사|업체|협력사|제휴 ?사|카드 ?사|통신 ?사|제조 ?사|판매자) ?(에서|이|가|측|쪽)|"
@@ -45,7 +55,7 @@ PARTY_ACTING = rx(
 DEFLECTION = rx(
     r"저희 ?(쪽|측)?(의|가)? ?(문제|잘못|책임|과실)(는|은|이|가) (아니|아닙|아닌)|저희(와|랑)는? (무관|관계(가)? 없)|"
     r"저희도 어쩔 수|어쩔 수 없(는|었|습니다)|저희 (소관|권한)이 아니|"
-    r"\bnot our (fault|responsibility|problem)|\bout of our (hands|control)|\bbeyond our control|"
+    r"\bnot our (fault|responsibility|problem)|\bout of our (hands|control)|\b(beyond|outside) (of )?our control|"
     r"\bnothing (we|i) can do|\bnot responsible for"
 )
 STRONG_OWNERSHIP = rx(
@@ -93,7 +103,7 @@ _HOLLOW_ACT = rx(
     r"도록\s?$"
 )
 _HOLLOW_EN = rx(
-    r"\b(investigat|look|check|review|get back|let you know|be in touch|reach out|strive|aware|committed|"
+    r"\b(investigat|look|check|review|get back|let you know|be in touch|reach out|strive|aware|committed|inform|"
     r"asked (our|the) \w+ (team )?to (review|look|check|investigate))"
 )
 
@@ -179,9 +189,10 @@ FOLLOW_UP = rx(
     r"(결과|진행 ?상황|처리 ?결과|해결 ?여부|완료 ?여부|도착 ?여부)(를|을)? .{0,15}(안내|알려|연락|공유|말씀)|"
     r"(해결|처리|도착|완료|복구|정정|환불|입금|수령)(되|됐|되었|하|하셨|받으셨)(는지|을 때|으면|는 대로) .{0,20}"
     r"(확인|연락|전화|문자|안내|여쭙)|"
-    r"재발 ?방지|다시는 .{0,20}(없도록|않도록)|(같은|이런|동일한) (문제|일|실수|오류|누락|착오|사고|장애|지연)(가|이)? .{0,25}"
-    r"(없도록|않도록|반복되지)|(원인|근본 ?원인)(을|를)? ?(파악|분석|찾|확인|조사|공유|밝혀)|"
-    r"(개선|교육|점검|보완)(하겠|할 예정|을 진행|하였|했|을 마쳤|하도록)|"
+    r"재발 ?방지(?!에 (힘쓰|노력|최선))|다시는 .{0,20}(없도록|않도록)(?! (하겠|노력|주의|신경))|(같은|이런|동일한) (문제|일|실수|오류|누락|착오|사고|장애|지연)(가|이)? .{0,25}"
+    r"(없도록|않도록|반복되지)(?! (하겠|노력|주의|신경|최선))|(원인|근본 ?원인)(을|를)? ?(파악|분석|찾|확인|조사|공유|밝혀)|"
+    r"(개선|교육|점검|보완|재교육)(을|를)? ?(다시 )?(하겠|할 예정|진행|하였|했|마쳤|하도록|실시)|"
+    r"[가-힣]+도록 (했습니다|했어요|하였습니다|바꿨|바꾸었|조치했)|(원칙|규정|절차|기준)(을|를)? ?다시 (안내|교육|공유)(했|하였)|"
     r"\bfollow(ing)?[- ]up|\bcheck (back|in) (with you)?|"
     # "get back to you" / "let you know" alone defer; they count once tied to a time or the fix.
     r"\bget back to you (by|within|tomorrow|once|when|on \w+day|as soon as (it|the|your))|"
@@ -196,8 +207,8 @@ FOLLOW_UP = rx(
     # After the fix: "메일을 보낸 뒤 제가 직접 전화로", "복구되면 문자로 바로 알려 드리고"; a
     # process changed so it cannot recur ("확인받도록 절차를 바로잡았습니다").
     r"[가-힣](ㄴ|은|난|낸|친|된|한) (뒤|후)(에)? .{0,25}(연락|전화|문자|확인|여쭙)|"
-    r"(되면|끝나면|마치면|는 대로) .{0,20}(알려|연락|안내) ?(드리|드릴|드려)|"
-    r"(절차|방식|시스템|프로세스|규정|과정|설정)(을|를)? ?(바로잡|바꾸|바꿨|바꿔|고치|고쳤|개선|보완|손보)|"
+    r"((?<!확인)되면|끝나면|마치면|끝나고|마치고|(?<!확인되)는 대로) (?![^.!?]{0,20}공지)[^.!?]{0,25}(알려|연락|안내|전화) ?(드리|드릴|드려)|"
+    r"(절차|방식|시스템|프로세스|규정|과정|설정|자료|안내문|매뉴얼|문구)(을|를)? ?(바로잡|바꾸|바꿨|바꿔|고치|고쳐|고쳤|개선|보완|손보)|"
     r"\b(message|call|text|email) you (here |back )?(the minute|the moment|as soon)|"
     r"\b(i|we)('ll| will) (call|email|text|check|confirm|contact|message|ring)\b|\bno one else|\bprevent|\b(won'?t|doesn'?t|does not|will not|never) happen again|\broot cause|"
     r"\bmake sure (this|it) (doesn'?t|does not|never)|\b(review|fix|change|improv|tighten)\w* "
@@ -231,7 +242,15 @@ def check_ownership(ctx: CoachContext) -> RuleResult:
     strong = ctx.find(STRONG_OWNERSHIP) or _owned_admission(ctx, in_sentence=False)
     if strong:
         return passed_by("ownership", strong)
-    party = THIRD_PARTY.search(ctx.text)
+    party = next(
+        (
+            m
+            for m in THIRD_PARTY.finditer(ctx.text)
+            if PARTY_AS_CAUSE.match(ctx.text, m.end())
+            or PARTY_BY.search(ctx.text, max(0, m.start() - 30), m.start())
+        ),
+        None,
+    )
     if party:
         return failed(
             "ownership",
