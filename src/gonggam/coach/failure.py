@@ -15,7 +15,7 @@ words no list foresaw still counts:
   without "if", "may", "whether", a denial or the stock "any inconvenience".
 """
 
-# ruff: noqa: SIM905 — word lists read best as plain text.
+# ruff: noqa: SIM905, E501 — word lists read best as plain text; one alternation group per line.
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ _FAILURE_STEMS = FAILURE_VERBS | frozenset(
 _ADVERBS = frozenset({"잘못", "늦게", "엉뚱하게", "다르게", "틀리게", "거꾸로", "반대로"})
 _NEGATING = frozenset({"않", "못하"})
 # Endings after which a statement is not a fact: conditions, purposes, hopes.
-_NOT_FACT_ENDINGS = frozenset({"면", "으면", "다면", "도록", "게", "려면", "을까", "ᆯ까", "는지"})
+_NOT_FACT_ENDINGS = frozenset({"면", "으면", "다면", "도록", "려면", "을까", "ᆯ까", "는지"})
 _DENIAL = frozenset({"아니"})
 # How far after a failure word its clause is read: to the clause's end, at most this many
 # morphemes ("공급 중단 관련 사항은 보류될 수 있습니다" is a possibility eight morphemes on).
@@ -55,12 +55,15 @@ _EN_FAILURE = re.compile(
     r"broke(n)?|outage|down|delay(ed)?|late|stuck|lost|swapped|mix(ed)?[- ]up|glitch|bug|"
     r"crash(ed)?|reject(ed)?|overcharg(ed|e)|double[- ]charg\w*|twice|held up|backed up|"
     r"back-?ordered|withdrawn|cancell?ed|damaged|defective|misread|mistyped|skipped|forgot|"
-    r"overlooked|dropped|leak(ed|ing)?|shouldn'?t have|should have|should never)\b",
+    r"overlooked|dropped|leak(ed|ing)?|shouldn'?t have|should have|should never|unacceptable|not acceptable|"
+    r"nothing (moved|happened|changed)|with no (repair|reply|response|update|answer|call|fix))\b",
     re.IGNORECASE,
 )
 _EN_NEGATED_PAST = re.compile(
     r"\b(was ?n[o']t|were ?n[o']t|did ?n[o']t|has ?n[o']t|have ?n[o']t|had ?n[o']t|never) "
-    r"(\w+ ){0,2}(been )?(\w+ed|sent|given|done|shown|made|taken|come|arrived|reached|told)\b"
+    r"(\w+ ){0,2}(been )?(\w+ed|sent|given|done|shown|made|taken|come|arrived|reached|told)\b|"
+    r"\bdid ?n[o']t (complete|go through|work|arrive|happen|show up|turn up|load|open|start|get)\b|"
+    r"\b(been )?waiting (almost |nearly |over |more than )?(a|two|three|four|five|\d+) (weeks?|days?|hours?|months?) for\b"
     r"|\bnot (together|working|applied|delivered|sent|received|processed|updated|shown)\b",
     re.IGNORECASE,
 )
@@ -136,7 +139,7 @@ def _korean_failure(morphemes: Sequence[Morpheme]) -> bool:
         cue = (
             (tag in ("NNG", "XR") and form in FAILURE_NOUNS)
             or (tag == "MAG" and form in _ADVERBS)
-            or (tag.startswith("VV") and form in _FAILURE_STEMS)
+            or (tag.startswith(("VV", "VA")) and form in _FAILURE_STEMS)
             or (
                 tag == "VX" and form in _NEGATING and index > 0 and forms[index - 1] in ("지", "도")
             )
@@ -158,7 +161,8 @@ def _not_a_fact(after: list[tuple[str, str]], *, negation: bool) -> bool:
     for position, (form, tag) in enumerate(after):
         if form in _DENIAL or (tag == "EP" and form in ("시", "으시")):
             return True
-        if tag == "EC" and form in _NOT_FACT_ENDINGS:
+        if tag == "EC" and (form in _NOT_FACT_ENDINGS or (negation and form == "게")):
+            # "다시 일어나지 않게" is a purpose; "늦게 알려 드린" is how it happened.
             return True
         possibility = position + 1 < len(after) and after[position + 1][0] in ("수", "지", "경우")
         if tag == "ETM" and form in ("ᆯ", "을") and possibility:
@@ -168,8 +172,11 @@ def _not_a_fact(after: list[tuple[str, str]], *, negation: bool) -> bool:
         if tag == "ETM" and form in ("ᆫ", "은", "던"):
             past_or_state = True
         if tag == "EC" and form in ("어", "아", "어서", "아서", "고"):
-            # "끊겨 있습니다", "입력하지 않아 …": a standing state or a cause.
+            # "끊겨 있습니다", "입력하지 않아 …": a standing state or a cause. Unless an
+            # auxiliary follows ("끊겨 있"), the clause ends here.
             past_or_state = True
+            if position + 1 >= len(after) or after[position + 1][1] != "VX":
+                break
         if tag in ("EF", "SF") or (tag == "EC" and form in _CLAUSE_ENDS):
             break
     # A negated verb is a failure only as a past or a standing state: "오지 않았습니다",
@@ -179,7 +186,8 @@ def _not_a_fact(after: list[tuple[str, str]], *, negation: bool) -> bool:
 
 # "해서는 안 되는 말이었습니다", "기준에 한참 못 미칩니다": what should not have happened.
 _KO_FELL_SHORT = re.compile(
-    r"서는 안 ?(되는|될|됐던|되었던) ?(말|일|행동|응대|처리)|(기준|수준|기대)에 .{0,6}못 미"
+    r"서는 안 ?(되는|될|됐던|되었던) ?(말|일|행동|응대|처리)|(기준|수준|기대)에 .{0,6}못 미|"
+    r"(었|았|였|했)어야 했(는데|습니다|어요|지만)|(공지|안내|연락|설명|답변|결과)(이|가|도)? ?(없었|없이 |못 드렸|드리지 못)"
 )
 _EN_THEIRS = re.compile(r"\byou (missed|lost|forgot|didn'?t|did not)\b", re.IGNORECASE)
 

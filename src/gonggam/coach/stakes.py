@@ -45,7 +45,8 @@ ENGLISH_STAKES = frozenset(
     kids kid children child baby family mother father mum mom dad wife husband dog cat pet
     health hospital medication medicine supplies insulin clinic patients childcare
     customers clients staff bookings sales restaurant job onboarding shift school class
-    son daughter friends guests formula diapers
+    son daughter friends guests formula diapers toddler newborn elderly grandmother
+    grandfather parents
     wedding birthday funeral flight trip holiday vacation interview exam deadline meeting
     presentation launch party anniversary heating battery busiest match marathon race
     concert passport visa""".split()

@@ -140,8 +140,10 @@ WORKAROUND = rx(
     r"(하시면|해 보시면|쓰시면|누르시면) .{0,15}(됩니다|가능|돼요|이용하실)|대체|우회|"
     r"방문 ?수령|직접 ?수령|먼저 (보내|발송|드리|처리|입금)|"
     r"\b(meanwhile|in the meantime|for now|until then|until (it|this|the fix)|temporar(y|ily)|"
-    r"instead|alternative(ly)?|workaround|in the interim|while (we|you wait|the fix))\b|"
-    r"\byou can (still |also )?(use|try|pay|order|access|pick|log|switch|download|book|place|collect)|"
+    r"instead(?! of)|alternative(ly)?|workaround|in the interim|while (we|you wait|the fix))\b|"
+    r"\byou can (still |also )?(use|try|pay|order|access|pick|log|switch|download|book|place|collect|show|go|visit|call|print|ask|bring|take)|"
+    r"\b(there'?s|there is) (another|a spare|a replacement|a loaner)\b|\b(you are|you're) welcome to (browse|use|try|book|choose|pick)|"
+    r"경우를 대비해|(배치|마련|준비)(되어|돼) 있(으니|습니다|어요)|"
     r"\bif you need (it|the money|them|this|one) (sooner|now|today|before)|\bif you can'?t (come|make it|get|wait)|"
     r"(불편하시지|곤란하시지) 않도록|(?<![가-힣])간이 |급하시면|급하신 경우|당장 필요하시면|"
     # A way to get by until the fix ("오늘 밤 버티실 수 있게", "오시면 직원이 바로 발권해
@@ -153,7 +155,7 @@ WORKAROUND = rx(
     r"그 전에 (쓰셔야|필요하|받으셔야)|\bwe can (add|send|give|offer|lend|ship) "
 )
 URGENCY = rx(
-    r"최우선|우선 ?순위|우선적으로|긴급|가장 먼저|제일 먼저|지금 ?(바로|즉시)|즉시|곧바로|당장|"
+    r"최우선|우선 ?순위|우선적으로|긴급(?! ?상황)|가장 먼저|제일 먼저|지금 ?(바로|즉시)|즉시|곧바로|당장|"
     r"(복구|수정|조치|재처리|재발송|처리|점검|환불|취소|교환|정정|작업|확인|추적|회수)(를|을)? ?"
     r"(진행 ?중|하고 있|작업 ?중|중입니다|시작했|착수|들어갔|마쳤|요청했|요청해 ?두었|접수했)|"
     r"(엔지니어|개발 ?팀|기술 ?팀|담당자|담당 ?팀|책임자|팀장|배송 ?팀|물류 ?팀)(이|가|들이|에서)? .{0,20}"
@@ -170,12 +172,14 @@ URGENCY = rx(
     # 퀵으로 배차해 두어", "오늘 제작에 들어가", "I've opened a trace", "we're rolling the update
     # back now", "it goes out on tonight's van").
     r"(지금|방금|현재|오늘 ?(바로|중으로)?) [^.!?\n]{0,25}(고치|고쳐|수정|복구|배차|배정|보내|보냈|넣어|넣고|출고|발송|제작|"
-    r"바꾸|바꿨|바꿔|풀어|풀고|연결|재처리|회수|교체|수리|되돌|롤백|작업|취소|환불|미뤄|당겨|넣)(?![시셔실셨])(?!\S{0,3} ?(예정|될|되면|되는|대기|준비|전|지연|늦|물량))|"
+    r"바꾸|바꿨|바꿔|풀어|풀고|연결|재처리|회수|교체|수리|되돌|롤백|작업|취소|환불|미뤄|당겨|넣|시작)(?![시셔실셨])(?!\S{0,3} ?(예정|될|되면|되는|대기|준비|전|지연|늦|물량))|"
     r"(제작|작업|수리|복구|교체)에 (들어가|들어갔|착수)|"
     r"\b(i|we)('ve| have) (just |now |already )?(opened|approved|pulled|switched|released|"
     r"credited|cancell?ed|relabell?ed|rebooked|moved|replaced|reset|unlocked|restored|fixed|corrected|dispatched|turned on)|"
     r"\b(we|i|engineers?|technicians?|team|crew|restaurant|kitchen|warehouse|staff|driver|rider)('re| are|'s| is|'m| am) (now |currently |already )?\w+ing\b[^.!?]{0,40}\b(now|right away|as we speak|today|tonight)\b|"
-    r"(걸어|넣어|올려|접수해) ?(두었|두어|놓았|뒀)|"
+    r"(걸어|넣어|올려|접수해) ?(두었|두어|놓았|뒀)|요청(을|를)? ?(넣었|넣어 ?두)|다시 요청해 ?(두었|드렸|놨)|"
+    r"\b(i|we)('ve| have) (just|now) \w+ed\b|\b(has|have) now been \w+ed\b|"
+    r"\b(i|we)('ve| have)? (just |now |already )?\w+ed\b[^.!?]{0,50}\b(just now|this morning|right away)\b|"
     r"\b(it|this|your \w+)('s| is| has) been (\w+ed)\b[^.!?]{0,40}\b(goes|going|ships|out) (out )?(on |by |today|tonight)|"
     r"\bgoes out (today|tonight|on tonight|this (afternoon|evening|morning))|"
     # A concrete act already done today, in the past tense ("오늘 팀장이 직접 들었고", "I've

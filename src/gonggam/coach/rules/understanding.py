@@ -212,6 +212,16 @@ IMPACT = [
         r"\byou paid (\w+ ){0,3}for\b|\bafter paying (for|\d)|"
         r"\byou( and your \w+)? (waited|queued|stood|sat) (for )?(\d+|an?|two|three|several) (minutes|hours?|days)"
     ),
+    # Time and money slipping away while the customer waits ("한 시간 넘게 기다렸다니", "3일째
+    # 안 들어와서", "요금이 계속 올라가는", "13,900원이 또 결제됐으니", "요금이 아까우셨겠어요",
+    # "두 시간 반이 지나도록"); "had to chase us three times", "no way to pay", "losing power".
+    rx(
+        r"기다(렸|리셨|려야|리시)[가-힣]*다니|(\d+|몇|며칠) ?(일|주|시간|달)째 [^.!?]{0,20}(안 |못 |않|지 않)|"
+        r"(요금|비용|이자|금액)(이|가)? ?(계속 )?(올라가|올라|쌓이|쌓여|붙)|원이 (또|더|두 번|세 번|이중으로) ?(결제|청구|빠져|나가|나갔)|원이 나갔|"
+        r"(돈|요금|비용|시간|금액)(이|가)? ?(너무 )?아까|(\d+|한|두|세) ?시간( 반)?(이나|이)? (지나도록|걸려)|"
+        r"\b(had|have) to (chase|call|email|ask|wait|repeat|explain|come back|go back)\b|\bno way to (pay|get|reach|contact|travel|work|use)\b|"
+        r"\b(losing|lost|lose) (power|signal|access|connection|heat(ing)?|water)\b|\byou('ve| have) been waiting\b"
+    ),
 ]
 
 BOILERPLATE_IMPACT = rx(r"소중한 ?시간|귀중한 ?시간|\b(valuable|precious) time")
