@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from gonggam.coach.failure import stated_as_fact
 from gonggam.coach.patterns import rx, sentence_around
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
@@ -61,7 +62,7 @@ DEFLECTION = rx(
 STRONG_OWNERSHIP = rx(
     r"저희 ?(쪽|측)?(의|가)? ?(책임|잘못|실수|불찰|탓)|책임지고|책임을 (지|다하|지겠)|"
     r"(저희|제가|당사)(가|는)? ?(끝까지|직접)|끝까지 (챙기|책임|해결|확인|추적)|"
-    r"저희 ?(상담사|직원|물류 ?센터|시스템|쪽|측|팀)?(가|이|에서|의)? .{0,25}(잘못|실수|누락|빠뜨|만든|낸|일으킨)|"
+    r"저희 ?(상담사|직원|물류 ?센터|시스템|쪽|측|팀)?(가|이|에서|의)? .{0,25}(잘못|실수|누락|빠뜨|만든|낸|일으킨)|저희 (규정|기준|약속) 위반|"
     r"\b(we|i) take (full |complete )?(responsibility|ownership)|"
     r"\b(our|my) (responsibility|fault|mistake|error)\b|\bthat'?s on us\b|"
     r"\b(backlog|error|problem|mistake|fault|issue|bug|delay|oversight)\w* on our (side|end)\b|\bour job\b|"
@@ -75,7 +76,7 @@ STRONG_OWNERSHIP = rx(
 )
 WEAK_OWNERSHIP = rx(
     r"(재발송|환불|정정|보상|해결|교환|발송|취소|복구|수정|반영|적립|지급|재배송|바로잡|처리|재결제|"
-    r"배송|수거|회수|지원|안내)(을|를)? ?(직접 )?(마쳤|끝냈|해 ?드리겠|해 ?드릴게|해 ?드렸|하겠습니다|하였습니다|"
+    r"배송|수거|회수|지원|환급|차감)(을|를)? ?(직접 )?(마쳤|끝냈|해 ?드리겠|해 ?드릴게|해 ?드렸|해 ?드립니다|할 예정|하겠습니다|하였습니다|"
     r"했습니다|완료|해 두었|해 놓았|하고 있|진행하고|진행 중|해 드리고)|"
     r"(보내|넣어|챙겨|준비해|바꿔|고쳐|돌려|적용해|처리해)( ?드리| ?드렸| 두겠| 놓겠| 두었)|"
     r"\b(we|i)('ll| will|'ve| have| are| am|'re|'m|'d like to| would like to) (now |already |personally )?(refund|resend|re-send|"
@@ -85,7 +86,7 @@ WEAK_OWNERSHIP = rx(
 # The company, in the first person, doing or committing to something for the customer
 # ("방금 배정했습니다", "오늘 보내 드리겠습니다", "I've approved it", "we're rolling it back").
 FIRST_PERSON_ACT = rx(
-    r"(했습니다|하였습니다|해 ?두었|해 ?놓았|드렸습니다|드리겠습니다|드릴게요|드릴게|하겠습니다|했고|드렸고|"
+    r"(했습니다|하였습니다|해 ?두었|해 ?놓았|드렸습니다|드리겠습니다|드릴게요|드릴게|하겠습니다|했고|드렸고|넣었습니다|넣었고|넣어 ?두었|"
     r"보냈습니다|요청했습니다|배정했습니다|올려 두었|빼 두었|바꿨습니다|풀어 두었|고쳐 두었|넣어 두었)|"
     r"\b(i|we)('ve| have|'ll| will|'re| are|'m| am) (just |now |already |personally )?"
     r"(\w+ed|\w+ing|sent|made|put|got|set|taken|built|told|found|paid|given|call|email|text|ship|send|"
@@ -98,12 +99,12 @@ _OURS = re.compile(r"(?<![가-힣])(저희|제가|당사)|\b(we|our|us|i)\b", re
 # Acts that promise nothing of substance: telling, checking, trying ("안내해 드리겠습니다",
 # "확인했습니다", "노력하겠습니다", "we are investigating", "I'll check").
 _HOLLOW_ACT = rx(
-    r"(안내|확인|노력|검토|연락|문자|말씀|사과|감사|양해|참고|알려|전달|접수|조사|파악|조치|반영|신경|도와|교육)\S{0,3}\s?\S{0,3}$|"
+    r"(안내|확인|노력|검토|연락|문자|말씀|사과|감사|양해|참고|알려|전달|접수|조사|파악|조치|반영|신경|도와|교육|답변|발생)\S{0,3}\s?\S{0,3}$|"
     # "받아보실 수 있도록 하겠습니다", "반영하도록 하겠습니다": a purpose, not an act.
     r"도록\s?$"
 )
 _HOLLOW_EN = rx(
-    r"\b(investigat|look|check|review|get back|let you know|be in touch|reach out|strive|aware|committed|inform|"
+    r"\b(investigat|look|check|review|get back|let you know|be in touch|reach out|strive|aware|committed|inform|notif|"
     r"asked (our|the) \w+ (team )?to (review|look|check|investigate))"
 )
 
@@ -125,7 +126,7 @@ def _owned_admission(ctx: CoachContext, *, in_sentence: bool) -> re.Match[str] |
     """An admitted failure with the company as its subject: in the admission itself ("저희 쪽
     결제 오류", "we mislabelled it"), or, when `in_sentence`, anywhere in its sentence."""
     admission = ctx.find(ACKNOWLEDGE)
-    if admission is None:
+    if admission is None or not stated_as_fact(ctx.reply, admission.start(), admission.end()):
         return None
     where = sentence_around(ctx.text, admission.start(), 400) if in_sentence else admission.group()
     return admission if _OURS.search(where) else None
@@ -215,6 +216,10 @@ FOLLOW_UP = rx(
     r"((?<!확인)되면|끝나면|마치면|끝나고|마치고|(?<!확인되)는 대로) (?![^.!?]{0,20}공지)[^.!?]{0,25}(알려|연락|안내|전화) ?(드리|드릴|드려)|"
     r"(절차|방식|시스템|프로세스|규정|과정|설정|자료|안내문|매뉴얼|문구)(을|를)? ?(바로잡|바꾸|바꿨|바꿔|고치|고쳐|고쳤|개선|보완|손보)|"
     r"\b(message|call|text|email) you (here |back )?(the minute|the moment|as soon)|"
+    r"\b(call|email|text|message|contact) you (\w+ )?(as soon as|once|when|the moment)\b|\blet you know what (they|the \w+|he|she) (say|says|decide)|"
+    # A concrete change from now on ("앞으로 매물 등록 시 주차 여부를 한 번 더 확인받도록
+    # 하겠습니다"), not the stock "앞으로 더 나은 서비스로 보답하겠습니다".
+    r"앞으로(는)? (?![^.!?]*(더 나은|더 좋은|보답|노력|신경|주의))[^.!?]{10,60}(도록 하겠|받고 진행|하겠습니다|겠습니다)|"
     r"\b(i|we)('ll| will) (call|email|text|check|confirm|contact|message|ring)\b|\bno one else|\bprevent|\b(won'?t|doesn'?t|does not|will not|never) happen again|\broot cause|"
     r"\bmake sure (this|it) (doesn'?t|does not|never)|\b(review|fix|change|improv|tighten)\w* "
     r"(our|the) (process|checks|training|system|procedure)"
@@ -380,10 +385,20 @@ def check_urgency(ctx: CoachContext) -> RuleResult:
     )
 
 
+_NOTICE = rx(r"공지|\bannouncement|\bstatus page")
+_NOT_DONE = rx(r"[가-힣]{0,3} ?지 (못|않)")
+
+
 def check_follow_up(ctx: CoachContext) -> RuleResult:
     """`follow_up`: a promise to come back after the fix or to prevent a recurrence."""
-    match = ctx.find(FOLLOW_UP)
-    if match:
+    for match in FOLLOW_UP.finditer(ctx.text):
+        if any(s <= match.start() < e for s, e in ctx.cliche_spans):
+            continue
+        # A notice to everyone ("복구되면 공지사항으로 알려 드리겠습니다") is not coming back to
+        # this customer, and "결과를 알려 드리지 못해" is an admission, not a promise.
+        sentence = sentence_around(ctx.text, match.start(), 400)
+        if _NOTICE.search(sentence) or _NOT_DONE.match(ctx.text, match.end()):
+            continue
         return passed_by("follow_up", match)
     return failed(
         "follow_up",
