@@ -22,7 +22,7 @@ import re
 from gonggam.coach.patterns import rx
 from gonggam.coach.result import FAIL, RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed
-from gonggam.coach.rules.understanding import check_acknowledge, check_context
+from gonggam.coach.rules.understanding import GENERAL_STATEMENT, check_acknowledge, check_context
 from gonggam.coach.similarity import find_near_copy
 from gonggam.coach.situation import FAILURES, REFUSALS
 
@@ -174,7 +174,22 @@ def check_no_template(ctx: CoachContext) -> RuleResult:
         )
     # A boilerplate opener is fine before a reply written for this case; before a reply that
     # could go to anyone, the reply is a template.
-    if ctx.cliches and ctx.verdict("context", check_context).status == FAIL:
+    generic = ctx.verdict("context", check_context).status == FAIL
+    if generic and not ctx.cliches and _only_general_statements(ctx):
+        sentence = next(_SENTENCE.finditer(ctx.text))
+        return failed(
+            "no_template",
+            ctx.say(
+                "규정·절차 안내뿐, 누구에게나 보낼 수 있는 답장입니다",
+                "only general policy or process text that could go to anyone",
+            ),
+            ctx.say(
+                f"안내문 대신 고객님의 '{ctx.topic}' 상황에 맞춰 무엇이 됐고 무엇을 할지 적으세요.",
+                f"Instead of policy text, say what happened with '{ctx.topic}' and what you will do.",
+            ),
+            sentence.span(),
+        )
+    if ctx.cliches and generic:
         start, end, _ = _opening_cliche(ctx) or ctx.cliches[0]
         return failed(
             "no_template",
@@ -189,6 +204,18 @@ def check_no_template(ctx: CoachContext) -> RuleResult:
             (start, end),
         )
     return passed("no_template", ctx.say("고객님 상황에 맞춘 답장", "written for this customer"))
+
+
+def _only_general_statements(ctx: CoachContext) -> bool:
+    """Every sentence with content reads as policy or process text that fits anyone."""
+    sentences = [
+        m.group()
+        for m in _SENTENCE.finditer(ctx.text)
+        if len(re.sub(r"[^가-힣A-Za-z0-9]", "", GREETING.sub("", m.group()))) >= 4
+    ]
+    return bool(sentences) and all(
+        GENERAL_STATEMENT.search(sentence) or REFUSAL.search(sentence) for sentence in sentences
+    )
 
 
 def _is_apology(phrase: str) -> bool:
@@ -311,12 +338,15 @@ def check_policy_alternative(ctx: CoachContext) -> RuleResult:
     """`policy_alternative`: a refusal explains the policy and offers a concrete alternative."""
     refusal = detect_refusal(ctx.text)
     refusing_sentences = [s for s in _SENTENCE.finditer(ctx.text) if REFUSAL.search(s.group())]
+    # The policy is explained when a sentence names it with its reason or condition, or when
+    # the refusal itself says why ("암표 방지를 위해 본인 확인 후 입장하는 공연이라", "since the
+    # discount is priced on the full year").
     explained = any(
         POLICY.search(s.group())
         and POLICY_REASON.search(s.group())
         and len(s.group().strip()) >= 20
         for s in _SENTENCE.finditer(ctx.text)
-    )
+    ) or any(POLICY_REASON.search(s.group()) for s in refusing_sentences)
     alternative = next(
         (
             m

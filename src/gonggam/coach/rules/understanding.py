@@ -291,6 +291,19 @@ EMPATHY = rx(
 )
 
 
+GENERAL_STATEMENT = rx(
+    r"(수 있습니다|수 있으며|수 있어|달라질 수|순차적으로|관련 (문의|일정|내용)|일반적으로|보통|통상|"
+    r"(시|후)에는 .{0,20}(불가|어렵)|문의(해)? 주시기 바랍니다|권해 드려|이용해 주시기 바랍니다)|"
+    r"\b(usually|typically|generally|normally|may|can take|are processed|is calculated|all [\w-]+ (are|is)|"
+    r"please (visit|contact|raise)|for (information|refund requests|more)|as (stated|set out) in|"
+    r"we are (currently )?experiencing)\b"
+)
+
+
+def _in_general_statement(ctx: CoachContext, position: int) -> bool:
+    return GENERAL_STATEMENT.search(sentence_around(ctx.text, position, 400)) is not None
+
+
 def _failure_told_back(ctx: CoachContext) -> tuple[int, int] | None:
     """A sentence stating the failure that shares a word with the customer's message."""
     if ctx.customer is None:
@@ -358,6 +371,11 @@ def check_context(ctx: CoachContext) -> RuleResult:
         sentence_around(ctx.text, admission.start(), 400)
     )
     stated = _failure_told_back(ctx)
+    # A lone shared word inside a statement that fits anyone ("보험금 청구 건은 접수 순서대로
+    # 심사가 진행되며", "all in-app purchases are processed by the App Store") is the area of
+    # the problem, not this customer's case.
+    if len(matched) == 1 and not (backed or stated) and _in_general_statement(ctx, matched[0][1]):
+        matched, specific = [], []
     if specific or len(matched) >= 2 or (matched and (lenient or backed or stated is not None)):
         word, start = (specific or matched)[0]
         return passed("context", word, (start, start + len(word)))
