@@ -126,6 +126,63 @@ CASES: list[tuple[str, str, str, str, str]] = [
         "delay",
         "fail",
     ),
+    ("impact", "3일째 정산이 안 들어와서 걱정 많으셨죠.", CHARGED, "payment_error", "pass"),
+    ("impact", "You shouldn't have had to chase us three times.", LOST_BAG, "delay", "pass"),
+    ("acknowledge", "미리 말씀드렸어야 했는데 그러지 못했습니다.", LATE, "complaint", "pass"),
+    ("acknowledge", "사전에 공지가 없었던 점 사과드립니다.", LATE, "incident", "pass"),
+    (
+        "acknowledge",
+        "The order didn't complete, so no tickets were issued.",
+        LOST_BAG,
+        "incident",
+        "pass",
+    ),
+    (
+        "acknowledge",
+        "확인 전까지 공급 중단 관련 사항은 보류될 수 있습니다.",
+        LATE,
+        "incident",
+        "fail",
+    ),
+    ("follow_up", "복구되면 공지사항으로 알려 드리겠습니다.", LATE, "incident", "fail"),
+    ("follow_up", "지난번 조치 결과를 알려 드리지 못해 죄송합니다.", LATE, "complaint", "fail"),
+    (
+        "follow_up",
+        "앞으로 매물 등록 시 주차 여부를 중개사에게 한 번 더 확인받도록 하겠습니다.",
+        LATE,
+        "mistake",
+        "pass",
+    ),
+    ("follow_up", "앞으로 더 나은 서비스로 보답하겠습니다.", LATE, "complaint", "fail"),
+    (
+        "ownership",
+        "We have notified the relevant department regarding your concern.",
+        LOST_BAG,
+        "delay",
+        "fail",
+    ),
+    (
+        "ownership",
+        "제가 방금 두 번째 승인 건을 취소했고, 카드사 문자로 알림이 갑니다.",
+        CHARGED,
+        "payment_error",
+        "pass",
+    ),
+    ("ownership", "택배사 물량 증가로 배송이 지연되고 있습니다.", LATE, "delay", "fail"),
+    (
+        "workaround",
+        "I've lifted the block just now, so your card works again.",
+        LOST_BAG,
+        "incident",
+        "pass",
+    ),
+    (
+        "workaround",
+        "복구 완료 시점은 현장 상황에 따라 달라질 수 있습니다.",
+        LATE,
+        "incident",
+        "fail",
+    ),
     (
         "calm_tone",
         "That's a failure of our support, not something you should have had to repeat.",
@@ -169,3 +226,26 @@ def test_a_long_english_paragraph_is_not_a_wall_but_a_long_korean_one_is() -> No
     assert 600 < len(english) < 1000 and len(korean) > 600
     assert coach_reply(english, situation="delay").rule("plain_language").status == "pass"
     assert coach_reply(korean, situation="delay").rule("plain_language").status == "fail"
+
+
+def test_policy_text_alone_is_a_template_and_shows_no_context() -> None:
+    customer = (
+        "인강 결제한 지 일주일인데 보험금 청구 서류 심사 결과가 아직도 없어요. 병원비 급해요."
+    )
+    reply = (
+        "보험금 청구 건은 접수 순서대로 심사가 진행되며 서류 검토 결과에 따라 처리 기간이 "
+        "달라질 수 있습니다."
+    )
+    result = coach_reply(reply, customer_message=customer, situation="delay")
+    assert result.rule("context").status == "fail"
+    assert result.rule("no_template").status == "fail"
+
+
+def test_a_refusal_that_says_why_with_an_alternative_passes() -> None:
+    reply = (
+        "Annual plans aren't refundable part-way through, since the discount is priced on the "
+        "full year. What I can do is pause your membership for up to 12 months."
+    )
+    customer = "I'm moving abroad. Refund the rest of my annual plan."
+    result = coach_reply(reply, customer_message=customer, situation="policy_refusal")
+    assert result.rule("policy_alternative").status == "pass"

@@ -187,7 +187,7 @@ def _not_a_fact(after: list[tuple[str, str]], *, negation: bool) -> bool:
 # "해서는 안 되는 말이었습니다", "기준에 한참 못 미칩니다": what should not have happened.
 _KO_FELL_SHORT = re.compile(
     r"서는 안 ?(되는|될|됐던|되었던) ?(말|일|행동|응대|처리)|(기준|수준|기대)에 .{0,6}못 미|"
-    r"(었|았|였|했)어야 했(는데|습니다|어요|지만)|(공지|안내|연락|설명|답변|결과)(이|가|도)? ?(없었|없이 |못 드렸|드리지 못)"
+    r"[가-힣]어야 ?했(는데|습니다|어요|지만|던)|(공지|안내|연락|설명|답변|결과)(이|가|도)? ?(없었|없이 |못 드렸|드리지 못)"
 )
 _EN_THEIRS = re.compile(r"\byou (missed|lost|forgot|didn'?t|did not)\b", re.IGNORECASE)
 

@@ -386,7 +386,7 @@ def check_urgency(ctx: CoachContext) -> RuleResult:
 
 
 _NOTICE = rx(r"공지|\bannouncement|\bstatus page")
-_NOT_DONE = rx(r"[가-힣]{0,3} ?지 (못|않)")
+_NOT_DONE = rx(r" ?[가-힣]{0,3} ?지 (못|않)")
 
 
 def check_follow_up(ctx: CoachContext) -> RuleResult:

@@ -371,10 +371,10 @@ def check_context(ctx: CoachContext) -> RuleResult:
         sentence_around(ctx.text, admission.start(), 400)
     )
     stated = _failure_told_back(ctx)
-    # A lone shared word inside a statement that fits anyone ("보험금 청구 건은 접수 순서대로
-    # 심사가 진행되며", "all in-app purchases are processed by the App Store") is the area of
+    # Shared words only inside statements that fit anyone ("보험금 청구 건은 접수 순서대로
+    # 심사가 진행되며", "all in-app purchases are processed by the App Store") name the area of
     # the problem, not this customer's case.
-    if len(matched) == 1 and not (backed or stated) and _in_general_statement(ctx, matched[0][1]):
+    if not (backed or stated) and all(_in_general_statement(ctx, m[1]) for m in matched):
         matched, specific = [], []
     if specific or len(matched) >= 2 or (matched and (lenient or backed or stated is not None)):
         word, start = (specific or matched)[0]
