@@ -1,8 +1,9 @@
 """Agreement of the coach with hand labels (tests/data/coach_dev.jsonl).
 
 Each dev example carries `labels` for all fourteen rules and a `split`: `tune` examples may be
-used while adjusting cues, `holdout` examples are written in a different style and only
-measured. Agreement of a rule = share of examples where the coach's status equals the label.
+used while adjusting cues, `holdout` examples are written by other hands and only measured.
+Labels follow `tests/data/coach_labels.md`. Agreement of a rule = share of examples where the
+coach's status equals the label.
 """
 
 from __future__ import annotations

@@ -3,10 +3,12 @@
 - `context` passes when the reply repeats one of the customer's own specifics (noun phrases
   Kiwi finds in their message: product, order, payment, delivery…) or asks a confirming
   question; without a customer message, a concrete domain noun or order number in the reply.
+  Words shared only inside policy text that fits anyone do not count.
 - `acknowledge` passes when the reply names the failure ("저희가 배송지를 잘못 입력했습니다",
   "we charged you twice"), also with the company as the subject of any failure word ("저희 이체
-  시스템 지연으로", "our warehouse missed", "we messed up"); a bare "sorry for the
-  inconvenience" or a denial ("저희 쪽 문제는 아닙니다") fails.
+  시스템 지연으로", "our warehouse missed", "we messed up"), or states any failure as fact
+  (`coach.failure`: "인터넷이 끊겨 있습니다", "the pass wasn't applied"); a bare "sorry for the
+  inconvenience", a hedge ("지연될 수 있습니다") or a denial ("저희 쪽 문제는 아닙니다") fails.
 - `impact` passes when the reply says what the problem did to the customer's work, money,
   time or plans ("주문을 못 하셔서", "left you unable to pay"), including the customer's own
   time or intention told back with honorifics ("출근 준비로 바쁘실 시간에", "가시려고 준비하신");
