@@ -46,6 +46,12 @@ KOREAN_CLICHES: tuple[str, ...] = (
     "물량 증가로 배송이 지연되고 있습니다",
     "주문 폭주로 배송이 지연되고 있습니다",
     "문의가 많아 답변이 늦어지고 있습니다",
+    "더 좋은 서비스로 보답하겠습니다",
+    "더 나은 서비스로 보답하겠습니다",
+    "자주 묻는 질문을 참고해 주시기 바랍니다",
+    "순차적으로 처리해 드리겠습니다",
+    "관련 부서에서 확인 중에 있습니다",
+    "추후 공지사항을 통해 안내드리겠습니다",
 )
 ENGLISH_CLICHES: tuple[str, ...] = (
     "we apologize for any inconvenience",
@@ -68,6 +74,12 @@ ENGLISH_CLICHES: tuple[str, ...] = (
     "thank you for bringing this to our attention",
     "we are aware of the issue",
     "thank you for your feedback",
+    "we take all feedback seriously",
+    "we hope to serve you better next time",
+    "please do not hesitate to contact us",
+    "we appreciate your cooperation",
+    "we regret any inconvenience",
+    "we are sorry to hear about your experience",
 )
 DEFAULT_CLICHES: tuple[str, ...] = KOREAN_CLICHES + ENGLISH_CLICHES
 _WORD_END = re.compile(r"[\s.,!?~…)\]\"'”’]")

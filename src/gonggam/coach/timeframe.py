@@ -18,10 +18,14 @@ from gonggam.coach.patterns import rx
 _KO_NUMBER = r"(\d+|한|두|세|네|다섯|여섯|일곱|한두|두세|서너|이삼|삼사)"
 _KO_UNIT = r"(분|시간|영업일|일|주|주일|개월|달)"
 _KO_DAY = (
-    r"(오늘|금일|내일|익일|모레|이번 주|다음 주|이번주|다음주|주말|주중|이번 달|"
+    r"(오늘|금일|내일|익일|모레|이번 주|다음 주|이번주|다음주|주말|주중|이번 달|익월|다음 ?달|다음 영업일|"
     r"[월화수목금토일]요일|\d+ 월 \d+ 일|\d+ 일|\d+ 월 (초|중순|말))"
 )
-_KO_BOUND = r"(중(?![가-힣])|중으로|안|안에|안으로|내|내로|내에|이내|까지|전|전까지|이전|오전|오후|저녁|밤|점심)"
+# "3일 전부터" is when something started, not a bound; "9시경부터 … 장애" likewise.
+_KO_BOUND = (
+    r"(중(?![가-힣])|중으로|안|안에|안으로|내|내로|내에|이내|까지|전(?!부터|에는)|전까지|이전|"
+    r"오전|오후|저녁|밤|점심|부터(?! [^.!?]{0,20}(장애|오류|안 되|되지 않|끊)))"
+)
 
 _EN_DAY = (
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
@@ -36,6 +40,12 @@ CONCRETE = [
     rx(rf"{_KO_NUMBER} ?(~|-|–|에서) ?{_KO_NUMBER}? ?{_KO_UNIT}(?![가-힣]{{0,1}}(전에|전부터))"),
     rx(rf"{_KO_NUMBER} ?{_KO_UNIT} ?(내|이내|안|안에|안으로|정도|후|뒤|이면|까지|쯤)"),
     rx(r"(하루|이틀|사흘|나흘|반나절|한나절) ?(내|이내|안|안에|정도|후|뒤|까지|쯤|만에)"),
+    # "5일 소요됩니다", "오후 중 재개", "목요일에", "다음 달 10일에 지급", "4시 타임".
+    rx(rf"{_KO_NUMBER} ?{_KO_UNIT} ?(소요|걸립니다|걸려요|걸릴|정도)"),
+    rx(
+        r"(?<![가-힣])(오전|오후|저녁|밤) ?(중|중으로|안에|까지)|[월화수목금토일]요일(에|까지|중)|"
+        r"\d+ ?일에 (지급|도착|발송|입금|처리|방문|출고|재발송|완료)|\d{1,2} ?시 ?(타임|예약|방문|슬롯)"
+    ),
     rx(rf"{_KO_DAY} ?{_KO_BOUND}"),
     rx(r"\d{1,2} ?시( ?\d{1,2} ?분| ?반)? ?(까지|전|이전|쯤|경|에)"),
     rx(rf"\b(within|in|under|about|around|next) (the next )?{_EN_NUMBER} {_EN_UNIT}"),
@@ -45,6 +55,10 @@ CONCRETE = [
         r"\b(later today|this (morning|afternoon|evening|week)|tomorrow (morning|afternoon|evening))"
     ),
     rx(r"\b(by|before|at) \d{1,2}(:\d{2})? ?(am|pm|a\.m\.|p\.m\.)"),
+    rx(
+        r"\b\d{1,2}(:\d{2})? ?(am|pm)? ?(-|–|to|and) ?\d{1,2}(:\d{2})? ?(am|pm)\b|"
+        r"\b(this|next|on) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    ),
 ]
 _PAST = re.compile(r"(n't|\bnot|\bno|\blast|\bpast|\bfor)\s+\w*\s*$", re.IGNORECASE)
 # A time frame stated as what usually happens ("typically … within 7-10 business days", "보통
