@@ -294,11 +294,12 @@ EMPATHY = rx(
 
 
 GENERAL_STATEMENT = rx(
-    r"(수 있습니다|수 있으며|수 있어|달라질 수|순차적으로|관련 (문의|일정|내용)|일반적으로|보통|통상|"
-    r"(시|후)에는 .{0,20}(불가|어렵)|문의(해)? 주시기 바랍니다|권해 드려|이용해 주시기 바랍니다)|"
+    r"(수 있습니다|수 있으며|수 있어|달라질 수|순차적으로|관련(하여|해서|해서는)? ?(문의|일정|내용|불편|사항)?|"
+    r"일반적으로|보통|통상|(시|후)에는 .{0,20}(불가|어렵)|문의(해)? 주시기 바랍니다|권해 드려|이용해 주시기 바랍니다|"
+    r"시기 바랍니다|참고 바랍니다|문의 부탁|(으)?로 문의)|"
     r"\b(usually|typically|generally|normally|may|can take|are processed|is calculated|all [\w-]+ (are|is)|"
-    r"please (visit|contact|raise)|for (information|refund requests|more)|as (stated|set out) in|"
-    r"we are (currently )?experiencing)\b"
+    r"please (visit|contact|raise|ensure|be advised|submit)|for (information|refund requests|more)|as (stated|set out) in|"
+    r"we are (currently )?experiencing|directly|strictly|are not provided|can often)\b"
 )
 
 
@@ -376,7 +377,11 @@ def check_context(ctx: CoachContext) -> RuleResult:
     # Shared words only inside statements that fit anyone ("보험금 청구 건은 접수 순서대로
     # 심사가 진행되며", "all in-app purchases are processed by the App Store") name the area of
     # the problem, not this customer's case.
-    if not (backed or stated) and all(_in_general_statement(ctx, m[1]) for m in matched):
+    # A question's answer explains how things usually work; that is its context.
+    general_only = ctx.situation is not Situation.QUESTION and all(
+        _in_general_statement(ctx, m[1]) for m in matched
+    )
+    if not (backed or stated) and general_only:
         matched, specific = [], []
     if specific or len(matched) >= 2 or (matched and (lenient or backed or stated is not None)):
         word, start = (specific or matched)[0]
