@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from gonggam.coach.patterns import for_text, rx
 from gonggam.coach.text import analyze, tokenize
 from gonggam.kit.korean import get_kiwi
 
@@ -40,3 +43,16 @@ def test_a_sentence_read_before_is_placed_where_it_stands_now() -> None:
     found = [start for form, _, start, _ in morphemes if form == "사흘"]
     assert found == [text.index("사흘"), text.rindex("사흘")]
     assert [m[:2] for m in first] == [m[:2] for m in morphemes[-len(first) :]]
+
+
+def test_a_korean_reply_is_searched_with_the_korean_half_of_a_cue() -> None:
+    cue = rx(r"(카드|PC ?웹)(로|에서) 결제|\bpaid (by|with) card\b|\d+ ?%")
+    korean = "PC웹 말고 휴대폰 카드로 결제하시면 10% 할인됩니다."
+    hangul_only = "휴대폰 카드로 결제하시면 10 % 할인됩니다."
+    assert for_text(cue, korean) is cue  # Latin letters present: the whole cue
+    half = for_text(cue, hangul_only)
+    assert "paid" not in half.pattern and "PC" in half.pattern
+    assert [m.group() for m in half.finditer(hangul_only)] == [
+        m.group() for m in cue.finditer(hangul_only)
+    ]
+    assert re.compile(half.pattern, half.flags).search("PAID BY CARD") is None

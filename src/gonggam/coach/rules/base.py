@@ -9,7 +9,7 @@ from functools import cached_property
 
 from gonggam.coach.case import Case, impact_sentence, read_case
 from gonggam.coach.failure import failure_statements
-from gonggam.coach.patterns import first_match, sentence_around
+from gonggam.coach.patterns import first_match, for_text, sentence_around
 from gonggam.coach.result import FAIL, PASS, RuleResult
 from gonggam.coach.situation import FAILURE_CUES, Situation
 from gonggam.coach.text import DOMAIN_NOUNS, AnalyzedText, customer_specifics
@@ -70,7 +70,8 @@ class CoachContext:
     def find(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """First match of a cue in the reply outside cliché spans (boilerplate proves nothing)."""
         if pattern not in self._found:
-            self._found[pattern] = first_match(pattern, self.text, outside=self.cliche_spans)
+            cue = for_text(pattern, self.text)
+            self._found[pattern] = first_match(cue, self.text, outside=self.cliche_spans)
         return self._found[pattern]
 
     @cached_property

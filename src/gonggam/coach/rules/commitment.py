@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from gonggam.coach.failure import stated_as_fact
-from gonggam.coach.patterns import rx, sentence_around
+from gonggam.coach.patterns import for_text, rx, sentence_around
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
 from gonggam.coach.rules.understanding import ACKNOWLEDGE
@@ -110,7 +110,7 @@ _HOLLOW_EN = rx(
 
 
 def _first_person_act(ctx: CoachContext) -> re.Match[str] | None:
-    for match in FIRST_PERSON_ACT.finditer(ctx.text):
+    for match in for_text(FIRST_PERSON_ACT, ctx.text).finditer(ctx.text):
         if any(s <= match.start() < e for s, e in ctx.cliche_spans):
             continue
         before = ctx.text[max(0, match.start() - 8) : match.start()]
@@ -360,7 +360,7 @@ def check_workaround(ctx: CoachContext) -> RuleResult:
 
 def check_urgency(ctx: CoachContext) -> RuleResult:
     """`urgency`: the issue is a priority and something is being done now."""
-    for match in URGENCY.finditer(ctx.text):
+    for match in for_text(URGENCY, ctx.text).finditer(ctx.text):
         if any(start <= match.start() < end for start, end in ctx.cliche_spans):
             continue
         # "업체에서 조치 중입니다": a partner being busy is not the company acting.
@@ -391,7 +391,7 @@ _NOT_DONE = rx(r" ?[가-힣]{0,3} ?지 (못|않)")
 
 def check_follow_up(ctx: CoachContext) -> RuleResult:
     """`follow_up`: a promise to come back after the fix or to prevent a recurrence."""
-    for match in FOLLOW_UP.finditer(ctx.text):
+    for match in for_text(FOLLOW_UP, ctx.text).finditer(ctx.text):
         if any(s <= match.start() < e for s, e in ctx.cliche_spans):
             continue
         # A notice to everyone ("복구되면 공지사항으로 알려 드리겠습니다") is not coming back to

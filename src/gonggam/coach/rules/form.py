@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from gonggam.coach.patterns import rx
+from gonggam.coach.patterns import for_text, rx
 from gonggam.coach.result import FAIL, RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed
 from gonggam.coach.rules.understanding import GENERAL_STATEMENT, check_acknowledge, check_context
@@ -111,7 +111,7 @@ APOLOGY_KEYS = frozenset({"죄송", "사과", "sorry"})
 
 def detect_refusal(text: str) -> re.Match[str] | None:
     """Return the refusing phrase of a reply that refuses something, if any."""
-    return REFUSAL.search(text)
+    return for_text(REFUSAL, text).search(text)
 
 
 def check_no_template(ctx: CoachContext) -> RuleResult:
@@ -392,7 +392,7 @@ def check_policy_alternative(ctx: CoachContext) -> RuleResult:
 
 def check_calm_tone(ctx: CoachContext) -> RuleResult:
     """`calm_tone`: calm and non-defensive; never blames or argues with the customer."""
-    blame = BLAME.search(ctx.text)
+    blame = for_text(BLAME, ctx.text).search(ctx.text)
     if blame:
         return failed(
             "calm_tone",

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from gonggam.coach.failure import stated_as_fact
-from gonggam.coach.patterns import rx, sentence_around
+from gonggam.coach.patterns import for_text, rx, sentence_around
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
 from gonggam.coach.situation import Situation
@@ -468,7 +468,7 @@ def check_acknowledge(ctx: CoachContext) -> RuleResult:
 def check_impact(ctx: CoachContext) -> RuleResult:
     """`impact`: the reply says what the problem does to the customer's work, money or time."""
     for pattern in IMPACT:
-        for match in pattern.finditer(ctx.text):
+        for match in for_text(pattern, ctx.text).finditer(ctx.text):
             if any(s <= match.start() < e for s, e in ctx.cliche_spans):
                 continue
             # "소중한 시간을 빼앗아", "your valuable time": said to everyone, names no loss.
