@@ -39,15 +39,7 @@ router = APIRouter(prefix="/api/v1", tags=["routing"])
 
 
 def team_out(team: Team) -> TeamOut:
-    return TeamOut(
-        id=team.id,
-        name=team.name,
-        display_name=team.display_name,
-        intents=team.intents,
-        languages=team.languages,
-        channels=team.channels,
-        is_default=team.is_default,
-    )
+    return TeamOut.model_validate(team, from_attributes=True)
 
 
 @router.get("/teams")
