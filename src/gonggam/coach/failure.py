@@ -20,12 +20,10 @@ words no list foresaw still counts:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
+from gonggam.coach.patterns import SENTENCE
 from gonggam.coach.text import FAILURE_VERBS, AnalyzedText, Morpheme
-
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 FAILURE_NOUNS = frozenset(
     """실수 잘못 착오 불찰 누락 오류 장애 고장 결함 버그 에러 지연 차질 파손 오배송
@@ -83,16 +81,14 @@ def failure_statements(
     Sentences mostly covered by the `outside` spans (boilerplate) are skipped; a stock apology
     around a named failure ("배송이 사흘 늦어져 불편을 드려 죄송합니다") still names it.
     """
-    starts = [m[2] for m in reply.morphemes]
-    for sentence in _SENTENCE.finditer(reply.text):
+    for sentence in SENTENCE.finditer(reply.text):
         start, end = sentence.span()
         covered = sum(min(e, end) - max(s, start) for s, e in outside if s < end and e > start)
         if covered >= 0.6 * len(sentence.group().strip()):
             continue
         if reply.language == "ko":
-            first, last = bisect_left(starts, start), bisect_left(starts, end)
             fell_short = _KO_FELL_SHORT.search(sentence.group()) is not None
-            if fell_short or _korean_failure(reply.morphemes[first:last]):
+            if fell_short or _korean_failure(reply.morphemes_within(start, end)):
                 yield start, end
         elif _english_failure(sentence.group()):
             yield start, end
@@ -113,16 +109,13 @@ def stated_as_fact(reply: AnalyzedText, start: int, end: int) -> bool:
     "다음 달부터는 청구되지 않습니다" name a failure without saying it happened.
     """
     sentence = next(
-        (m for m in _SENTENCE.finditer(reply.text) if m.start() <= start < m.end()), None
+        (m for m in SENTENCE.finditer(reply.text) if m.start() <= start < m.end()), None
     )
     if sentence is None:
         return True
     if reply.language != "ko":
         return "?" not in sentence.group() and not _EN_HEDGE.search(sentence.group())
-    starts = [m[2] for m in reply.morphemes]
-    inside = reply.morphemes[
-        bisect_left(starts, sentence.start()) : bisect_left(starts, sentence.end())
-    ]
+    inside = reply.morphemes_within(sentence.start(), sentence.end())
     if "?" in reply.text[sentence.start() : sentence.end()] or any(m[0] in _WONDER for m in inside):
         return False
     after = [(form, tag) for form, tag, begin, _ in inside if begin >= end][:6]

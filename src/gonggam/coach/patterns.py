@@ -7,11 +7,13 @@ customers and agents space Korean inconsistently (불편드려 / 불편 드려).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-_LATIN = re.compile(r"[A-Za-z]")
-_HANGUL = re.compile(r"[가-힣]")
+# A sentence: text up to and including its closing marks (or a line break).
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+HANGUL = re.compile(r"[가-힣]")
+LATIN = re.compile(r"[A-Za-z]")
 # Escapes (\b, \s, \d, \w …) and character classes are not literal letters of an alternative.
 _NOT_LITERAL = re.compile(r"\\.|\[(?:\\.|[^\]])*\]|\(\?[<!=:]+")
 
@@ -21,15 +23,14 @@ def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern.replace(" ", r"\s*"), re.IGNORECASE)
 
 
-def first_match(
-    pattern: re.Pattern[str], text: str, *, outside: Iterable[tuple[int, int]] = ()
-) -> re.Match[str] | None:
-    """Return the first match of `pattern` in `text` not inside one of the `outside` spans."""
+def matches_outside(
+    pattern: re.Pattern[str], text: str, outside: Iterable[tuple[int, int]] = ()
+) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in `text` that start inside none of the `outside` spans."""
     blocked = list(outside)
     for match in pattern.finditer(text):
         if not any(start <= match.start() < end for start, end in blocked):
-            return match
-    return None
+            yield match
 
 
 def sentence_around(text: str, position: int, limit: int = 80) -> str:
@@ -49,7 +50,7 @@ def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
     alternative that spells English words only, so those are left out. The matches are the
     same; on a 2,000-character reply the largest cues run in about half the time.
     """
-    if _LATIN.search(text):
+    if LATIN.search(text):
         return pattern
     return _korean_half(pattern)
 
@@ -60,7 +61,7 @@ def _korean_half(pattern: re.Pattern[str]) -> re.Pattern[str]:
     kept = [
         part
         for part in _top_level_alternatives(pattern.pattern)
-        if _HANGUL.search(part) or not _LATIN.search(_NOT_LITERAL.sub("", part))
+        if HANGUL.search(part) or not LATIN.search(_NOT_LITERAL.sub("", part))
     ]
     return re.compile("|".join(kept) or "(?!)", pattern.flags)
 

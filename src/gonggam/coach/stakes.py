@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from gonggam.coach.patterns import SENTENCE
 from gonggam.coach.stated_impact import stated_impact
 from gonggam.coach.text import DOMAIN_NOUNS, AnalyzedText
 from gonggam.kit.korean import get_kiwi
@@ -53,7 +54,6 @@ ENGLISH_STAKES = frozenset(
 )
 # Time words in a stated clause say when, not what is at stake.
 _WHEN = frozenset("오늘 내일 모레 이번 다음 주말 당장 저녁 밤 아침 오전 오후 주 달 시간 일".split())
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 # A sentence about the customer's own situation: a Korean honorific verb (셨, 실, 시니…), not
 # a request to them ("접수해 주시면", "보내 주세요"); in English, "you" doing or being something,
 # or the stake as "your …" ("your busiest night") — not "we rebooked you".
@@ -128,7 +128,7 @@ def told_back(analyzed: AnalyzedText, stakes: frozenset[str]) -> tuple[int, int]
     reply = analyzed.text
     korean = bool(analyzed.morphemes)
     nouns = _noun_spans(analyzed) if korean else []
-    for sentence in _SENTENCE.finditer(reply):
+    for sentence in SENTENCE.finditer(reply):
         text = sentence.group()
         if korean:
             if not _ADDRESSED_KO.search(_REQUEST_KO.sub("", text)) or _CONDITION.search(text):

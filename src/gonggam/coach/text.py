@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
+from gonggam.coach.patterns import HANGUL, LATIN
 from gonggam.kit.korean import get_kiwi
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
-_HANGUL = re.compile(r"[가-힣]")
-_LATIN = re.compile(r"[A-Za-z]")
 _ORDER_NUMBER = re.compile(r"\b(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{5,}\b")
 
 # Tags that carry no meaning for phrase matching: particles, endings, suffixes, copula,
@@ -86,6 +87,9 @@ class Unit:
     end: int
 
 
+Morpheme = tuple[str, str, int, int]
+
+
 @dataclass(frozen=True)
 class AnalyzedText:
     """A text with the pieces the rules need from one Kiwi pass."""
@@ -99,13 +103,21 @@ class AnalyzedText:
     # and a conjecture ending, i.e. the writer imagining how the customer felt.
     felt: tuple[tuple[int, int], ...] = ()
     # Kiwi's morphemes as (form, tag, start, end), for rules that read tags themselves.
-    morphemes: tuple[tuple[str, str, int, int], ...] = ()
+    morphemes: tuple[Morpheme, ...] = ()
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [morpheme[2] for morpheme in self.morphemes]
+
+    def morphemes_within(self, start: int, end: int) -> tuple[Morpheme, ...]:
+        """The morphemes that begin between `start` and `end` (offsets into `text`)."""
+        return self.morphemes[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
 
 def detect_language(text: str) -> str:
     """Return "ko" when the text is mostly Hangul, else "en"."""
-    hangul = len(_HANGUL.findall(text))
-    latin = len(_LATIN.findall(text))
+    hangul = len(HANGUL.findall(text))
+    latin = len(LATIN.findall(text))
     return "ko" if hangul * 3 >= latin and hangul > 0 else "en"
 
 
@@ -128,8 +140,6 @@ def english_key(word: str) -> str:
 # takes about two thirds of the time of one call.
 _SENTENCE_GAP = re.compile(r"(?<=[.!?。])\s+|\n+")
 _REMEMBERED = 4096
-
-Morpheme = tuple[str, str, int, int]
 
 
 class _SentenceMemo:
@@ -164,7 +174,7 @@ _memo = _SentenceMemo(_REMEMBERED)
 
 def tokenize(text: str) -> tuple[Morpheme, ...]:
     """Kiwi's morphemes of `text` as (form, tag, start, end), offsets into `text`."""
-    if not _HANGUL.search(text):
+    if not HANGUL.search(text):
         return ()
     gaps = list(_SENTENCE_GAP.finditer(text))
     starts = [0] + [gap.end() for gap in gaps]

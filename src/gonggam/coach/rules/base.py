@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from gonggam.coach.case import Case, impact_sentence, read_case
 from gonggam.coach.failure import failure_statements
-from gonggam.coach.patterns import first_match, for_text, sentence_around
+from gonggam.coach.patterns import for_text, matches_outside, sentence_around
 from gonggam.coach.result import FAIL, PASS, RuleResult
 from gonggam.coach.situation import FAILURE_CUES, Situation
 from gonggam.coach.text import DOMAIN_NOUNS, AnalyzedText, customer_specifics
@@ -67,11 +67,14 @@ class CoachContext:
         """Offsets of the clichés found in the reply."""
         return [(start, end) for start, end, _ in self.cliches]
 
+    def cues(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches of a cue in the reply outside cliché spans (boilerplate proves nothing)."""
+        return matches_outside(for_text(pattern, self.text), self.text, self.cliche_spans)
+
     def find(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
-        """First match of a cue in the reply outside cliché spans (boilerplate proves nothing)."""
+        """The first of `cues(pattern)`, searched once per reply."""
         if pattern not in self._found:
-            cue = for_text(pattern, self.text)
-            self._found[pattern] = first_match(cue, self.text, outside=self.cliche_spans)
+            self._found[pattern] = next(self.cues(pattern), None)
         return self._found[pattern]
 
     @cached_property

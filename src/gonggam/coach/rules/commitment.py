@@ -24,11 +24,10 @@ from __future__ import annotations
 
 import re
 
-from gonggam.coach.failure import stated_as_fact
-from gonggam.coach.patterns import for_text, rx, sentence_around
+from gonggam.coach.patterns import SENTENCE, rx, sentence_around
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
-from gonggam.coach.rules.understanding import ACKNOWLEDGE
+from gonggam.coach.rules.understanding import stated_admission
 from gonggam.coach.timeframe import find_done, find_over_promise, find_time_frames, find_vague
 
 THIRD_PARTY = rx(
@@ -110,9 +109,7 @@ _HOLLOW_EN = rx(
 
 
 def _first_person_act(ctx: CoachContext) -> re.Match[str] | None:
-    for match in for_text(FIRST_PERSON_ACT, ctx.text).finditer(ctx.text):
-        if any(s <= match.start() < e for s, e in ctx.cliche_spans):
-            continue
+    for match in ctx.cues(FIRST_PERSON_ACT):
         before = ctx.text[max(0, match.start() - 8) : match.start()]
         if _HOLLOW_ACT.search(before) or _HOLLOW_EN.search(
             ctx.text, match.start(), match.end() + 12
@@ -125,8 +122,8 @@ def _first_person_act(ctx: CoachContext) -> re.Match[str] | None:
 def _owned_admission(ctx: CoachContext, *, in_sentence: bool) -> re.Match[str] | None:
     """An admitted failure with the company as its subject: in the admission itself ("저희 쪽
     결제 오류", "we mislabelled it"), or, when `in_sentence`, anywhere in its sentence."""
-    admission = ctx.find(ACKNOWLEDGE)
-    if admission is None or not stated_as_fact(ctx.reply, admission.start(), admission.end()):
+    admission = stated_admission(ctx)
+    if admission is None:
         return None
     where = sentence_around(ctx.text, admission.start(), 400) if in_sentence else admission.group()
     return admission if _OURS.search(where) else None
@@ -360,9 +357,7 @@ def check_workaround(ctx: CoachContext) -> RuleResult:
 
 def check_urgency(ctx: CoachContext) -> RuleResult:
     """`urgency`: the issue is a priority and something is being done now."""
-    for match in for_text(URGENCY, ctx.text).finditer(ctx.text):
-        if any(start <= match.start() < end for start, end in ctx.cliche_spans):
-            continue
+    for match in ctx.cues(URGENCY):
         # "업체에서 조치 중입니다": a partner being busy is not the company acting.
         sentence = sentence_around(ctx.text, match.start(), 400)
         if PARTY_ACTING.search(sentence):
@@ -391,9 +386,7 @@ _NOT_DONE = rx(r" ?[가-힣]{0,3} ?지 (못|않)")
 
 def check_follow_up(ctx: CoachContext) -> RuleResult:
     """`follow_up`: a promise to come back after the fix or to prevent a recurrence."""
-    for match in for_text(FOLLOW_UP, ctx.text).finditer(ctx.text):
-        if any(s <= match.start() < e for s, e in ctx.cliche_spans):
-            continue
+    for match in ctx.cues(FOLLOW_UP):
         # A notice to everyone ("복구되면 공지사항으로 알려 드리겠습니다") is not coming back to
         # this customer, and "결과를 알려 드리지 못해" is an admission, not a promise.
         sentence = sentence_around(ctx.text, match.start(), 400)
@@ -422,14 +415,14 @@ _SIGN_OFF = re.compile(
 
 
 def _thanks_to_the_customer(text: str) -> re.Match[str] | None:
-    sentences = [s for s in re.finditer(r"[^.!?\n]+[.!?]*", text) if s.group().strip()]
+    sentences = [s for s in SENTENCE.finditer(text) if s.group().strip()]
     for index, sentence in enumerate(sentences):
-        thanks = ANY_THANKS.search(sentence.group())
+        thanks = ANY_THANKS.search(text, sentence.start(), sentence.end())
         if thanks is None or _THANKS_REQUEST.search(sentence.group()):
             continue
         if index == len(sentences) - 1 and index > 0 and _SIGN_OFF.match(sentence.group()):
             continue
-        return ANY_THANKS.search(text, sentence.start())
+        return thanks
     return None
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from gonggam.coach.patterns import for_text, rx
+from gonggam.coach.patterns import SENTENCE, for_text, rx
 from gonggam.coach.result import FAIL, RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed
 from gonggam.coach.rules.understanding import GENERAL_STATEMENT, check_acknowledge, check_context
@@ -105,7 +105,6 @@ GREETING = rx(
     r"안녕하세요|안녕하십니까|고객님|상담사|입니다|감사합니다|좋은 하루|행복한 하루|\bhello\b|\bhi\b|"
     r"\bdear\b|\bcustomer\b|\bregards\b|\bbest\b|\bthanks\b|\bsupport team\b"
 )
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 APOLOGY_KEYS = frozenset({"죄송", "사과", "sorry"})
 
 
@@ -176,7 +175,7 @@ def check_no_template(ctx: CoachContext) -> RuleResult:
     # could go to anyone, the reply is a template.
     generic = ctx.verdict("context", check_context).status == FAIL
     if generic and not ctx.cliches and _only_general_statements(ctx):
-        sentence = next(_SENTENCE.finditer(ctx.text))
+        sentence = next(SENTENCE.finditer(ctx.text))
         return failed(
             "no_template",
             ctx.say(
@@ -206,13 +205,19 @@ def check_no_template(ctx: CoachContext) -> RuleResult:
     return passed("no_template", ctx.say("고객님 상황에 맞춘 답장", "written for this customer"))
 
 
+def _content_sentences(text: str) -> list[tuple[re.Match[str], str]]:
+    """The sentences that say something beyond a greeting, each with its letters and digits."""
+    sentences = []
+    for sentence in SENTENCE.finditer(text):
+        body = re.sub(r"[^가-힣A-Za-z0-9]", "", GREETING.sub("", sentence.group()))
+        if len(body) >= 4:
+            sentences.append((sentence, body))
+    return sentences
+
+
 def _only_general_statements(ctx: CoachContext) -> bool:
     """Every sentence with content reads as policy or process text that fits anyone."""
-    sentences = [
-        m.group()
-        for m in _SENTENCE.finditer(ctx.text)
-        if len(re.sub(r"[^가-힣A-Za-z0-9]", "", GREETING.sub("", m.group()))) >= 4
-    ]
+    sentences = [sentence.group() for sentence, _ in _content_sentences(ctx.text)]
     return bool(sentences) and all(
         GENERAL_STATEMENT.search(sentence) or REFUSAL.search(sentence) for sentence in sentences
     )
@@ -260,30 +265,26 @@ def _residual_units(ctx: CoachContext) -> int:
 
 def _cliched_sentences(ctx: CoachContext) -> tuple[int, int]:
     """(sentences holding a cliché, sentences with content) — greetings excluded."""
-    cliched = total = 0
-    for sentence in _SENTENCE.finditer(ctx.text):
-        body = re.sub(r"[^가-힣A-Za-z0-9]", "", GREETING.sub("", sentence.group()))
-        if len(body) < 4:
-            continue
-        total += 1
-        if any(sentence.start() <= start < sentence.end() for start, _ in ctx.cliche_spans):
-            cliched += 1
-    return cliched, total
+    sentences = _content_sentences(ctx.text)
+    cliched = sum(
+        any(sentence.start() <= start < sentence.end() for start, _ in ctx.cliche_spans)
+        for sentence, _ in sentences
+    )
+    return cliched, len(sentences)
 
 
 def _opening_cliche(ctx: CoachContext) -> tuple[int, int, str] | None:
     """The cliché that fills most of the first non-greeting sentence, if any."""
-    for sentence in _SENTENCE.finditer(ctx.text):
-        body = re.sub(r"[^가-힣A-Za-z0-9]", "", GREETING.sub("", sentence.group()))
-        if len(body) < 4:
-            continue
-        for cliche in ctx.cliches:
-            start, end, _ = cliche
-            if sentence.start() <= start < sentence.end():
-                covered = re.sub(r"[^가-힣A-Za-z0-9]", "", ctx.text[start:end])
-                if len(covered) >= 0.6 * len(body):
-                    return cliche
+    sentences = _content_sentences(ctx.text)
+    if not sentences:
         return None
+    sentence, body = sentences[0]
+    for cliche in ctx.cliches:
+        start, end, _ = cliche
+        if sentence.start() <= start < sentence.end():
+            covered = re.sub(r"[^가-힣A-Za-z0-9]", "", ctx.text[start:end])
+            if len(covered) >= 0.6 * len(body):
+                return cliche
     return None
 
 
@@ -304,7 +305,7 @@ def check_plain_language(ctx: CoachContext) -> RuleResult:
             ),
             (jargon.start(), jargon.end()),
         )
-    for sentence in _SENTENCE.finditer(ctx.text):
+    for sentence in SENTENCE.finditer(ctx.text):
         body = sentence.group().strip()
         too_long = len(body) > 120 if ctx.ko else len(body.split()) > 40
         if too_long:
@@ -337,7 +338,7 @@ def check_plain_language(ctx: CoachContext) -> RuleResult:
 def check_policy_alternative(ctx: CoachContext) -> RuleResult:
     """`policy_alternative`: a refusal explains the policy and offers a concrete alternative."""
     refusal = detect_refusal(ctx.text)
-    refusing_sentences = [s for s in _SENTENCE.finditer(ctx.text) if REFUSAL.search(s.group())]
+    refusing_sentences = [s for s in SENTENCE.finditer(ctx.text) if REFUSAL.search(s.group())]
     # The policy is explained when a sentence names it with its reason or condition, or when
     # the refusal itself says why ("암표 방지를 위해 본인 확인 후 입장하는 공연이라", "since the
     # discount is priced on the full year").
@@ -345,12 +346,12 @@ def check_policy_alternative(ctx: CoachContext) -> RuleResult:
         POLICY.search(s.group())
         and POLICY_REASON.search(s.group())
         and len(s.group().strip()) >= 20
-        for s in _SENTENCE.finditer(ctx.text)
+        for s in SENTENCE.finditer(ctx.text)
     ) or any(POLICY_REASON.search(s.group()) for s in refusing_sentences)
     alternative = next(
         (
             m
-            for s in _SENTENCE.finditer(ctx.text)
+            for s in SENTENCE.finditer(ctx.text)
             if not REFUSAL.search(s.group())
             for m in [ALTERNATIVE.search(s.group())]
             if m

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from gonggam.coach.failure import stated_as_fact
-from gonggam.coach.patterns import for_text, rx, sentence_around
+from gonggam.coach.patterns import rx, sentence_around
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
 from gonggam.coach.situation import Situation
@@ -318,7 +318,8 @@ def _failure_told_back(ctx: CoachContext) -> tuple[int, int] | None:
         # "배송 지연으로 불편을 드려 죄송합니다" names the failure but fits every late parcel.
         if any(start <= s < end for s, _ in ctx.cliche_spans):
             continue
-        words = {n.lower() for n in ctx.reply.nouns if n.lower() in ctx.text[start:end].lower()}
+        sentence = ctx.text[start:end].lower()
+        words = {n.lower() for n in ctx.reply.nouns if n.lower() in sentence}
         words |= {
             form
             for form, tag, s, _ in ctx.reply.morphemes
@@ -427,10 +428,18 @@ def check_context(ctx: CoachContext) -> RuleResult:
     )
 
 
+def stated_admission(ctx: CoachContext) -> re.Match[str] | None:
+    """The first admission cue of the reply, when it is told as fact (not hedged or denied)."""
+    admission = ctx.find(ACKNOWLEDGE)
+    if admission is None or not stated_as_fact(ctx.reply, admission.start(), admission.end()):
+        return None
+    return admission
+
+
 def check_acknowledge(ctx: CoachContext) -> RuleResult:
     """`acknowledge`: the reply names the specific failure instead of a bare apology."""
-    admission = ctx.find(ACKNOWLEDGE)
-    if admission and stated_as_fact(ctx.reply, admission.start(), admission.end()):
+    admission = stated_admission(ctx)
+    if admission:
         return passed_by("acknowledge", admission)
     for start, end in ctx.failures:
         return passed("acknowledge", ctx.text[start:end].strip(), (start, end))
@@ -468,9 +477,7 @@ def check_acknowledge(ctx: CoachContext) -> RuleResult:
 def check_impact(ctx: CoachContext) -> RuleResult:
     """`impact`: the reply says what the problem does to the customer's work, money or time."""
     for pattern in IMPACT:
-        for match in for_text(pattern, ctx.text).finditer(ctx.text):
-            if any(s <= match.start() < e for s, e in ctx.cliche_spans):
-                continue
+        for match in ctx.cues(pattern):
             # "소중한 시간을 빼앗아", "your valuable time": said to everyone, names no loss.
             if BOILERPLATE_IMPACT.search(ctx.text[max(0, match.start() - 12) : match.end()]):
                 continue
