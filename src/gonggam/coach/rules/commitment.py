@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from gonggam.coach.interim import interim_offer
 from gonggam.coach.patterns import SENTENCE, rx, sentence_around
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
@@ -334,7 +335,7 @@ def check_eta(ctx: CoachContext) -> RuleResult:
 
 def check_workaround(ctx: CoachContext) -> RuleResult:
     """`workaround`: something the customer can do while the fix is pending."""
-    match = ctx.find(WORKAROUND)
+    match = ctx.find(WORKAROUND) or interim_offer(ctx.text, ctx.cliche_spans)
     if match:
         return passed_by("workaround", match)
     done = find_done(ctx.text)

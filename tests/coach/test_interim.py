@@ -1,0 +1,71 @@
+"""`coach.interim`: a way to get by until the fix, read by its shape, in both directions."""
+
+from __future__ import annotations
+
+import pytest
+
+from gonggam.coach import coach_reply
+from gonggam.coach.interim import interim_offer
+
+APP_DOWN = "앱이 어젯밤부터 로그인이 안 돼요. 오늘 가게 예약 손님 명단을 봐야 해요."
+INK = "My printer ink was due Tuesday. It's Thursday and I have client reports to print tomorrow."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "그 전에는 PC 웹사이트에서 예약 명단을 보실 수 있습니다.",
+        "그 전에 꼭 보내셔야 하면 멈춘 금액을 계좌로 돌려드릴 테니 다른 은행에서 보내셔도 됩니다.",
+        "더 기다리시기 어려우면 지금 바로 취소하고 전액 환불해 드릴 테니 말씀만 주세요.",
+        "그때까지는 경비실에서 차량 차단기를 직접 열어 드리도록 해 두었습니다.",
+        "기다리시는 동안 쓰실 2만 원 식사 쿠폰도 탑승권에 넣어 두었습니다.",
+        "If you need to print tonight, our Main Street store is holding two cartridges for you.",
+        "If anything slips, we'll pay for a taxi to your meeting.",
+        "Until that's in, your terminal can store card payments offline and send them later.",
+    ],
+)
+def test_a_way_offered_for_the_time_before_the_fix_is_found(sentence: str) -> None:
+    assert interim_offer(sentence) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the frame with news only
+        "그 전에 진행 상황을 연락드리겠습니다.",
+        "혹시 늦어지면 바로 문자로 안내해 드리겠습니다.",
+        "We'll let you know before then if anything slips.",
+        # a way that bridges nothing
+        "카드사에 취소 요청하시면 됩니다.",
+        "You can ask your card company for a chargeback.",
+        # the fix itself, with no time before it
+        "오늘 오후 6시까지 재발송해 드리겠습니다.",
+    ],
+)
+def test_news_or_an_offer_without_the_meantime_is_not_an_interim_offer(sentence: str) -> None:
+    assert interim_offer(sentence) is None
+
+
+def test_the_rule_passes_a_reply_that_bridges_the_wait_in_its_own_words() -> None:
+    reply = (
+        "어젯밤 서버 업데이트 과정에서 로그인 기능이 멈췄습니다. 오전 11시까지 정상화하겠습니다. "
+        "그 전에는 PC 웹사이트에서 예약 명단을 보실 수 있습니다."
+    )
+    result = coach_reply(reply, customer_message=APP_DOWN, situation="incident")
+    assert result.rule("workaround").status == "pass"
+    assert result.rule("workaround").evidence == "보실 수 있"
+
+
+def test_the_rule_fails_a_reply_that_only_promises_news_before_the_fix() -> None:
+    reply = (
+        "Our warehouse missed the Tuesday dispatch, and it arrives before 10am Friday. "
+        "We'll email you before then with the tracking link."
+    )
+    result = coach_reply(reply, customer_message=INK, situation="delay")
+    assert result.rule("workaround").status == "fail"
+
+
+def test_a_sentence_inside_boilerplate_is_not_read() -> None:
+    sentence = "그 전에는 모바일 웹에서 이용하실 수 있습니다."
+    assert interim_offer(sentence) is not None
+    assert interim_offer(sentence, outside=[(0, len(sentence))]) is None
