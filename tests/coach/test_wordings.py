@@ -10,8 +10,21 @@ LATE = "소파 배송 3주 걸린다더니 5주째예요. 이사 와서 바닥�
 CHARGED = "PT 10회 결제했는데 20회 금액으로 110만 원이 결제됐어요. 이번 달 생활비예요."
 LOST_BAG = "My bag didn't arrive in Lisbon. Three days. My medication was in there."
 
+PROOF = "청첩장 받았는데 신랑 이름이 틀렸어요. 시안 확인할 땐 맞았는데 왜 이렇게 된 거죠?"
+NO_REFUND = "상담사분이 2주 안에 환불된다고 했는데, 오늘 전화하니 환불 접수 자체가 안 돼 있대요."
+
 CASES: list[tuple[str, str, str, str, str]] = [
     # (rule, reply, customer_message, situation, expected)
+    # Only the words of the exchange itself are shared ("확인" of "시안 확인").
+    ("context", "담당 부서에 전달하여 확인 후 연락드리겠습니다.", PROOF, "mistake", "fail"),
+    # The customer's own phrase told back together, though each word alone is everyday.
+    (
+        "context",
+        "당시 상담 내용을 보니 환불 접수가 되지 않은 채 상담이 끝났습니다.",
+        NO_REFUND,
+        "mistake",
+        "pass",
+    ),
     (
         "impact",
         "55만 원이나 더 나가 있는데 이리저리 돌려보내지기까지 하셨네요.",

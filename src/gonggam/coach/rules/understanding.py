@@ -47,6 +47,11 @@ SERVICE_VERBS = frozenset(
     | {"receiv", "cancel", "refund", "wait", "come"}
 )
 
+# Words of the support exchange itself, in every reply whatever the case.
+EXCHANGE_WORDS = frozenset(
+    "확인 고객 고객님 회신 답변 문의 연락 처리 안내 요청 감사 죄송 불편 완료 접수 전달 back".split()
+)
+
 CONFIRMING_QUESTION = rx(
     r"(주문 ?번호|운송장|송장|결제 (일시|시간|금액)|카드사|아이디|연락처|화면|캡처|사진|어떤 .{0,10}|"
     r"언제|어느|몇).{0,30}(알려|말씀|보내|확인해) ?(주시|주실|주세요|주겠)|"
@@ -330,6 +335,16 @@ def _failure_told_back(ctx: CoachContext) -> tuple[int, int] | None:
     return None
 
 
+def _told_together(words: list[str], text: str) -> tuple[str, int] | None:
+    for size in range(len(words), 1, -1):
+        for first in range(len(words) - size + 1):
+            part = words[first : first + size]
+            found = re.search(r"\s*".join(re.escape(w.lower()) for w in part), text)
+            if found is not None:
+                return found.group(), found.start()
+    return None
+
+
 def check_context(ctx: CoachContext) -> RuleResult:
     """`context`: the reply refers to this customer's specifics or asks to confirm them.
 
@@ -340,7 +355,16 @@ def check_context(ctx: CoachContext) -> RuleResult:
     reply_text = ctx.text.lower()
     matched: list[tuple[str, int]] = []
     for phrase in ctx.specifics:
-        for word in phrase.split():
+        words = phrase.split()
+        # Two or more of the customer's words told back together ("환불 접수" of "환불 접수
+        # 자체") name their case, even when each word alone is everyday.
+        together = _told_together(words, reply_text)
+        if together is not None:
+            matched.append(together)
+        for word in words:
+            # "시안 확인" is a specific; its "확인" alone is every reply's word.
+            if word.lower() in EXCHANGE_WORDS:
+                continue
             key = word.lower()
             if key.isascii() and key not in reply_text:
                 # "charged" is told back as "the double charge": match on the stem.
