@@ -50,6 +50,30 @@ def test_boilerplate_only_fails_no_template() -> None:
     assert result.rule("no_template").status == "fail"
 
 
+@pytest.mark.parametrize(
+    ("reply", "customer", "situation"),
+    [
+        (
+            "Refunds are not possible. Please refer to our policy.",
+            "I forgot to cancel and got charged $480 for the renewal. I haven't used it in months.",
+            "policy_refusal",
+        ),
+        (
+            "처리되면 바로 문자 드릴게요.",
+            "카드 결제가 계속 거절돼요. 마트 계산대에서 창피해 죽는 줄 알았어요.",
+            "incident",
+        ),
+    ],
+)
+def test_a_reply_that_fits_anyone_is_a_template_even_without_stock_phrases(
+    reply: str, customer: str, situation: str
+) -> None:
+    result = coach_reply(reply, customer_message=customer, situation=situation)
+    assert result.cliches == []
+    assert result.rule("context").status == "fail"
+    assert result.rule("no_template").status == "fail"
+
+
 def test_near_copy_of_previous_reply_fails() -> None:
     previous = [
         "김민지 고객님, 주문하신 운동화가 늦어져 답답하셨겠어요. "

@@ -174,17 +174,24 @@ def check_no_template(ctx: CoachContext) -> RuleResult:
     # A boilerplate opener is fine before a reply written for this case; before a reply that
     # could go to anyone, the reply is a template.
     generic = ctx.verdict("context", check_context).status == FAIL
-    if generic and not ctx.cliches and _only_general_statements(ctx):
+    # A reply with nothing of this customer's case could be pasted to anyone: a template,
+    # with or without stock phrases in it.
+    if generic and not ctx.cliches:
         sentence = next(SENTENCE.finditer(ctx.text))
+        policy = _only_general_statements(ctx)
         return failed(
             "no_template",
             ctx.say(
-                "규정·절차 안내뿐, 누구에게나 보낼 수 있는 답장입니다",
-                "only general policy or process text that could go to anyone",
+                "규정·절차 안내뿐, 누구에게나 보낼 수 있는 답장입니다"
+                if policy
+                else "누구에게나 보낼 수 있는 답장입니다",
+                "only general policy or process text that could go to anyone"
+                if policy
+                else "a reply that could go to anyone",
             ),
             ctx.say(
-                f"안내문 대신 고객님의 '{ctx.topic}' 상황에 맞춰 무엇이 됐고 무엇을 할지 적으세요.",
-                f"Instead of policy text, say what happened with '{ctx.topic}' and what you will do.",
+                f"누구에게나 맞는 문장 대신 고객님의 '{ctx.topic}' 상황에 맞춰 무엇이 됐고 무엇을 할지 적으세요.",
+                f"Instead of lines that fit anyone, say what happened with '{ctx.topic}' and what you will do.",
             ),
             sentence.span(),
         )
