@@ -22,7 +22,12 @@ import re
 from gonggam.coach.patterns import SENTENCE, for_text, rx
 from gonggam.coach.result import FAIL, RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed
-from gonggam.coach.rules.understanding import GENERAL_STATEMENT, check_acknowledge, check_context
+from gonggam.coach.rules.understanding import (
+    GENERAL_STATEMENT,
+    check_acknowledge,
+    check_context,
+    check_specifics,
+)
 from gonggam.coach.similarity import find_near_copy
 from gonggam.coach.situation import FAILURES, REFUSALS
 
@@ -174,6 +179,9 @@ def check_no_template(ctx: CoachContext) -> RuleResult:
     # A boilerplate opener is fine before a reply written for this case; before a reply that
     # could go to anyone, the reply is a template.
     generic = ctx.verdict("context", check_context).status == FAIL
+    # Naming the failure in the business's words ("배송 지연") shows context, but beside stock
+    # phrases and nothing else of this customer's, the reply is still a template.
+    named_only = not generic and ctx.verdict("context-specifics", check_specifics).status == FAIL
     # A reply with nothing of this customer's case could be pasted to anyone: a template,
     # with or without stock phrases in it.
     if generic and not ctx.cliches:
@@ -195,7 +203,7 @@ def check_no_template(ctx: CoachContext) -> RuleResult:
             ),
             sentence.span(),
         )
-    if ctx.cliches and generic:
+    if ctx.cliches and (generic or named_only):
         start, end, _ = _opening_cliche(ctx) or ctx.cliches[0]
         return failed(
             "no_template",

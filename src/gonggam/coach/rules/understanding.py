@@ -27,8 +27,9 @@ from __future__ import annotations
 import re
 
 from gonggam.coach.failure import stated_as_fact
+from gonggam.coach.kinds import named_kind
 from gonggam.coach.patterns import rx, sentence_around
-from gonggam.coach.result import RuleResult
+from gonggam.coach.result import FAIL, RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
 from gonggam.coach.situation import Situation
 from gonggam.coach.stakes import customer_stakes, told_back
@@ -49,7 +50,7 @@ SERVICE_VERBS = frozenset(
 
 # Words of the support exchange itself, in every reply whatever the case.
 EXCHANGE_WORDS = frozenset(
-    "확인 고객 고객님 회신 답변 문의 연락 처리 안내 요청 감사 죄송 불편 완료 접수 전달 back".split()
+    "확인 고객 고객님 회신 답변 문의 연락 처리 안내 요청 감사 죄송 불편 완료 접수 전달 back".split()  # noqa: SIM905
 )
 
 CONFIRMING_QUESTION = rx(
@@ -346,7 +347,19 @@ def _told_together(words: list[str], text: str) -> tuple[str, int] | None:
 
 
 def check_context(ctx: CoachContext) -> RuleResult:
-    """`context`: the reply refers to this customer's specifics or asks to confirm them.
+    """`context`: the reply refers to this customer's specifics or asks to confirm them, or
+    names the failure they reported in the business's words (`coach.kinds`)."""
+    specific = ctx.verdict("context-specifics", check_specifics)
+    if specific.status == FAIL and ctx.customer is not None:
+        # "배송이 지연되고 있습니다" for "일주일째 배송 준비중이에요".
+        kind = named_kind(ctx.customer.text, ctx.reply)
+        if kind is not None and not _in_general_statement(ctx, kind.start()):
+            return passed("context", kind.group(), kind.span())
+    return specific
+
+
+def check_specifics(ctx: CoachContext) -> RuleResult:
+    """`context` by the customer's specifics: the reply refers to them or asks to confirm them.
 
     One shared everyday word ("배송", "refund") is not enough on its own — "배송 지연으로 불편을
     드려 죄송합니다" fits every late parcel — so it takes a specific word (운동화, 생일, 58211),
