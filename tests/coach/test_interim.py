@@ -6,6 +6,7 @@ import pytest
 
 from gonggam.coach import coach_reply
 from gonggam.coach.interim import interim_offer
+from gonggam.coach.timeframe import find_done
 
 APP_DOWN = "앱이 어젯밤부터 로그인이 안 돼요. 오늘 가게 예약 손님 명단을 봐야 해요."
 INK = "My printer ink was due Tuesday. It's Thursday and I have client reports to print tomorrow."
@@ -22,6 +23,9 @@ INK = "My printer ink was due Tuesday. It's Thursday and I have client reports t
         "If you need to print tonight, our Main Street store is holding two cartridges for you.",
         "If anything slips, we'll pay for a taxi to your meeting.",
         "Until that's in, your terminal can store card payments offline and send them later.",
+        "기다리시는 동안 1번 출구 앞 카페에 들어가 계세요.",
+        "그 전까지 필요한 유아용품은 현지에서 구매하시고 영수증만 보관해 주세요.",
+        "If you need to pay rent before then, most banks let you pick a voice call for the code.",
     ],
 )
 def test_a_way_offered_for_the_time_before_the_fix_is_found(sentence: str) -> None:
@@ -69,3 +73,19 @@ def test_a_sentence_inside_boilerplate_is_not_read() -> None:
     sentence = "그 전에는 모바일 웹에서 이용하실 수 있습니다."
     assert interim_offer(sentence) is not None
     assert interim_offer(sentence, outside=[(0, len(sentence))]) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "방금 차단 해제했으니 지금 다시 결제해 보세요.",
+        "한 건은 방금 취소 처리했구요, 환불 반영까지는 3~5일 걸려요.",
+        "I've just refunded the extra $45.",
+    ],
+)
+def test_a_fix_already_done_is_read_in_its_everyday_forms(sentence: str) -> None:
+    assert find_done(sentence) is not None
+
+
+def test_an_undoing_that_is_the_failure_is_not_a_fix() -> None:
+    assert find_done("일부 고객님 계좌 연동이 해제됐어요.") is None

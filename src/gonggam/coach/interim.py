@@ -40,7 +40,10 @@ _OFFER = rx(
     r"(이용|사용|방문|선택|결제|신청)해 주(세요|시면|십시오)|"
     r"[가-힣]{1,4} ?드(리겠|릴|립니다|렸|려요|려 드|리고|리며|리니)|"
     r"(두었|뒀|놓았|해 두|잡아 두|넣어 두)|가능합니다|가능해요|가능하니|"
-    r"\byou can\b|\byou('re| are) (booked|welcome|able|covered)|\bcan (store|still|use|run)\b|"
+    # the customer told what to do meanwhile ("카페에 들어가 계세요", "구매하시고 영수증만")
+    r"(계|가|들어가|이용하|쓰|사용하|구매하|사|보관해 주|결제해 보|해 보)(세요|시고|십시오)|"
+    r"\byou can\b|\blets? you\b(?! know)|\byou('re| are) (booked|welcome|able|covered)|"
+    r"\bcan (store|still|use|run)\b|"
     r"\bfeel free\b|\bwe('ll| will) (pay|cover|send|give|lend|refund|book|bring|drop|put|hold)|"
     r"\bi('ve| have) (arranged|enabled|booked|set up|emailed|added|put|moved|reserved|unlocked)|"
     r"\b(is|are) holding\b|\bwill let you\b|\bat (our|no) (cost|charge|extra cost)\b|\bon us\b|"

@@ -81,15 +81,18 @@ OVER_PROMISE = rx(
     r"guarantee|\bperfect(ly)?\b|never (happen|occur) again|100 percent|instantly (fix|solve)"
 )
 DONE = rx(
-    r"(완료|처리|해결|복구|재발송|발송|출고|환불|정정|수정|취소|반영|지급|적립)(를|을|가|이)? ?"
-    r"(했습니다|하였습니다|했어요|했고|하였고|해 ?드렸|되었습니다|됐습니다|되었어요|됐어요|완료(?! ?(시점|예정|후|되면|시|일)))|"
+    r"(완료|처리|해결|복구|재발송|발송|출고|환불|정정|수정|취소|반영|지급|적립|조정|재충전|재처리)(를|을|가|이)? ?"
+    r"(했습니다|하였습니다|했어요|했고|했구요|했고요|했으니|하였고|해 ?드렸|되었습니다|됐습니다|되었어요|됐어요|"
+    r"완료(?! ?(시점|예정|후|되면|시|일)))|"
+    # Done by us, never "연동이 해제됐어요" (the failure itself).
+    r"(해제|등록)(를|을)? ?(했습니다|했어요|했고|했구요|했으니|해 ?드렸)|"
     r"(완료|처리|해결|복구|정정|수정|취소|반영|지급|적립)(를|을)? ?(마쳐서|마쳤|마치고)|"
     r"\b(i|we)('ve| have)? (just |already )?(lifted|applied|refunded|restored|reversed|credited|fixed|corrected|"
     r"cancell?ed|unblocked|unlocked|reset|removed|ended|re-?sent|rebooked|released|approved|waived|voided)\b"
     r"[^.!?]{0,40}\b(just now|this morning|today|already|in full)\b|"
     r"(넣어|고쳐|바꿔|보내|돌려|처리해|잡아|마련해|준비해|예약해) ?드렸|고쳤습니다|바꿨습니다|수정했습니다|"
     r"\b(was|were|has been|have been) replaced|\b(has|have) (already )?been (fixed|resolved|refunded|restored|corrected|sent|re-?sent|"
-    r"processed|reversed|credited|cancell?ed)|\b(we|i)(['’]ve| have) (already )?(fixed|refunded|"
+    r"processed|reversed|credited|cancell?ed)|\b(we|i)(['’]ve| have) (already |just )?(fixed|refunded|"
     r"restored|corrected|re-?sent|reversed|credited|processed|cancell?ed)|\bis (now )?(fixed|resolved|restored|back up)"
 )
 
