@@ -15,6 +15,27 @@ NO_REFUND = "상담사분이 2주 안에 환불된다고 했는데, 오늘 전�
 
 CASES: list[tuple[str, str, str, str, str]] = [
     # (rule, reply, customer_message, situation, expected)
+    (
+        "empathy",
+        "Twelve days of waiting on news like this must be agonising.",
+        LOST_BAG,
+        "delay",
+        "pass",
+    ),
+    (
+        "empathy",
+        "오일이 새는 문제로 여러 번 연락 주셨는데 해결이 안 돼 화가 나신 상황은 충분히 이해합니다.",
+        CHARGED,
+        "complaint",
+        "pass",
+    ),
+    (
+        "empathy",
+        "답답하신 마음은 이해합니다. 위약금은 약관대로 부과됩니다.",
+        CHARGED,
+        "complaint",
+        "fail",
+    ),
     # Only the words of the exchange itself are shared ("확인" of "시안 확인").
     ("context", "담당 부서에 전달하여 확인 후 연락드리겠습니다.", PROOF, "mistake", "fail"),
     # The customer's own phrase told back together, though each word alone is everyday.

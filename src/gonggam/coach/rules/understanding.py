@@ -263,9 +263,13 @@ EMPATHY = rx(
     r"(?<![가-힣])(마음|속|김|애|가슴)(이|가)? ?([가-힣]+ )?[가-힣]*(셨|실|시겠|시죠)|"
     r"(저라도|저였어도|저였다면|저 ?같아도|누구라도|누구든|제가 고객님이라도|제가 고객님이었어도) .{0,20}(을 거|을 것|겠|었을|았을|웠을)|"
     r"[가-힣](시|셨)다니(요)?[.!,…]|"
-    r"\bi hear you\b|\bi can (only )?imagine\b|\b(nobody|no one) (wants|likes|expects) to\b|\bthe last thing you need|"
-    r"\bnasty (surprise|shock)|\bsinking feeling|\b(the )?worst (possible )?(timing|time|moment)\b|"
-    r"\b(exhausting|draining|nerve-?wracking|infuriating|unnerving|gutting)\b|"
+    # A strong feeling of theirs granted ("화가 나신 상황은 이해합니다"); the stock "답답하신
+    # 마음은 이해합니다" is not.
+    r"(화가 나|속상하|실망하|서운하|억울하)(신|셨던) (상황|마음|심정)|"
+    r"\bi hear (you\b|how)|\bi can (only )?imagine\b|\b(nobody|no one) (wants|likes|expects) to\b|\bthe last thing you need|"
+    r"\bnasty (surprise|shock)|\bsinking feeling|\b(the )?worst (possible )?(timing|time|moment|day|night)\b|"
+    r"\b(exhausting|draining|nerve-?wracking|infuriating|unnerving|gutting|agoni[sz]ing|humiliating|"
+    r"miserable|disgusting|deflating|heartbreaking|mortifying)\b|"
     r"\b(i'?d|i would|anyone would|anyone'?d)( have)? (be|been|feel|felt|lose|lost|get|gotten)\b(?! (happy|glad|pleased|delighted|able|keen))[^.!?]{0,25}\b(too|as well)\b|"
     r"\b(left|put) you in (that|this|such|a|an) (\w+ )?(spot|position|situation|bind)|"
     r"\b(morning|day|afternoon|evening|weekend|hours?|time) you (won'?t|will never|can'?t) get back|"
