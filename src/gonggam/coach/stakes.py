@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from gonggam.coach.patterns import SENTENCE
 from gonggam.coach.stated_impact import stated_impact
-from gonggam.coach.text import DOMAIN_NOUNS, AnalyzedText
+from gonggam.coach.text import DOMAIN_NOUNS, EN_STOP, AnalyzedText
 from gonggam.kit.korean import get_kiwi
 
 KOREAN_STAKES = frozenset(
@@ -145,3 +145,36 @@ def told_back(analyzed: AnalyzedText, stakes: frozenset[str]) -> tuple[int, int]
             if match.group() in stakes:
                 return sentence.start() + match.start(), sentence.start() + match.end()
     return None
+
+
+# An English reply sets the customer's circumstance as a frame: "With the council needing your
+# certificate by the 16th, …", "… especially with your in-laws coming for Thanksgiving", or a
+# lived moment as subject: "Missing client calls for three days … is a real loss".
+_EN_FRAME = re.compile(
+    r"(?:^|[.!?;—–-]\s*|\b(?:especially|particularly|and|but) )"
+    r"with ((?:your|the|an?|\w+'s) [^,.;!?]{3,80})|"
+    r"(?:^|[.!?]\s+)((?:standing|missing|finding|being|having|paying|waiting|losing|watching|"
+    r"getting|sitting|dragging|spending|coming home|arriving) [^.!?]{3,100}?) "
+    r"(?:is|was|must|'s|has been|would)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def english_circumstance(reply: str, customer: str) -> tuple[int, int] | None:
+    """A frame in the reply that brings back the customer's circumstance in their words.
+
+    The frame must share a word with what the customer said beyond their first sentence (where
+    they name the failure itself), or name a stake from `ENGLISH_STAKES`.
+    """
+    sentences = [m.group() for m in SENTENCE.finditer(customer)]
+    later = {w for w in _EN_WORD.findall(" ".join(sentences[1:]).lower()) if _content(w)}
+    for match in _EN_FRAME.finditer(reply):
+        group = 1 if match.group(1) else 2
+        words = {w for w in _EN_WORD.findall(match.group(group).lower()) if _content(w)}
+        if words & later or words & ENGLISH_STAKES:
+            return match.start(group), match.end(group)
+    return None
+
+
+def _content(word: str) -> bool:
+    return len(word) >= 4 and word not in EN_STOP and word not in DOMAIN_NOUNS

@@ -66,7 +66,7 @@ DOMAIN_NOUNS = frozenset(
     subscription password booking reservation shipment tracking exchange receipt coupon
     credit balance transfer address""".split()
 )
-_EN_STOP = _EN_SKIP | frozenset(
+EN_STOP = _EN_SKIP | frozenset(
     "it its me he she they them their with from on in at by as but not no if can can't "
     "do does did have has had get got what when where why how which who there here been "
     "still again also now then than just even more most some process say says get make know want "
@@ -226,7 +226,7 @@ def analyze(text: str) -> AnalyzedText:
         if key.lower() in _EN_SKIP:
             continue
         units.append(Unit(key, match.start(), match.end()))
-        if key not in _EN_STOP and len(key) >= 4:
+        if key not in EN_STOP and len(key) >= 4:
             nouns.add(key)
     for match in _ORDER_NUMBER.finditer(text):
         phrases.append(match.group())

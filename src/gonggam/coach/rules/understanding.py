@@ -32,7 +32,7 @@ from gonggam.coach.patterns import rx, sentence_around
 from gonggam.coach.result import FAIL, RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
 from gonggam.coach.situation import Situation
-from gonggam.coach.stakes import customer_stakes, told_back
+from gonggam.coach.stakes import customer_stakes, english_circumstance, told_back
 from gonggam.coach.text import (
     DOMAIN_NOUNS,
     FAILURE_VERBS,
@@ -524,6 +524,8 @@ def check_impact(ctx: CoachContext) -> RuleResult:
                 continue
             return passed_by("impact", match)
     echo = _stakes_told_back(ctx)
+    if echo is None and ctx.customer is not None and not ctx.ko:
+        echo = english_circumstance(ctx.text, ctx.customer.text)
     if echo is not None:
         return passed("impact", ctx.text[echo[0] : echo[1]], echo)
     stated = ctx.customer_impact
