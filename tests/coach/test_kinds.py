@@ -19,6 +19,7 @@ CHARGED = "Ordered dinner for my team, $186. Now BOTH charges are on my company 
         (PARCEL, "물량 증가로 배송이 다소 지연되고 있습니다."),
         (WATER, "지하 배관 누수로 단수 중입니다."),
         (CHARGED, "We took a duplicate payment for that order."),
+        ("회사 메일이 오전 내내 안 들어와요.", "메일 수신 지연은 스팸 필터 문제로 발생했습니다."),
     ],
 )
 def test_the_reported_failure_named_in_other_words_is_found(customer: str, reply: str) -> None:

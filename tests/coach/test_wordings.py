@@ -36,6 +36,14 @@ CASES: list[tuple[str, str, str, str, str]] = [
         "complaint",
         "fail",
     ),
+    # "you're" and "find" are everyone's words, not the customer's specifics.
+    (
+        "context",
+        "I understand you're upset. Please visit our Help Centre, where you'll find guides.",
+        "Listen, you're reading me a script and I can't find my bag anywhere.",
+        "abuse",
+        "fail",
+    ),
     # Only the words of the exchange itself are shared ("확인" of "시안 확인").
     ("context", "담당 부서에 전달하여 확인 후 연락드리겠습니다.", PROOF, "mistake", "fail"),
     # The customer's own phrase told back together, though each word alone is everyday.

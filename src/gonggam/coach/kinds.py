@@ -22,12 +22,12 @@ from gonggam.coach.text import AnalyzedText
 KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "late": (
         rx(
-            r"지연|늦|안 (와|오|왔)|아직(도)? .{0,12}(안|없|준비|중)|째|안 움직|언제 (와|오|받|도착)|"
+            r"지연|늦|안 (들어)?(와|오|왔)|아직(도)? .{0,12}(안|없|준비|중)|째|안 움직|언제 (와|오|받|도착)|"
             r"\b(late|delay\w*|still (says|not|hasn'?t|haven'?t|waiting|no)|hasn'?t (arrived|come|shown)|"
             r"never (arrived|came|showed)|supposed to (be|arrive)|where is)\b"
         ),
         rx(
-            r"지연(되|돼|이|으로|되어|돼서|된)|늦어(지|졌|져)|늦게|밀려|밀리고|도착하지 않|"
+            r"지연(되|돼|이|가|은|을|도|으로|되어|돼서|된)|늦어(지|졌|져)|늦게|밀려|밀리고|도착하지 않|"
             r"\b(delay(ed)?|late|running behind|held up|behind schedule)\b"
         ),
     ),

@@ -74,7 +74,8 @@ EN_STOP = _EN_SKIP | frozenset(
     "keep keeps expect expected like twice once only shows show already yesterday today "
     "tomorrow tonight morning evening week weekend this that these those actually specifically "
     "something anything nothing everything someone anyone everyone people since before after "
-    "whether cant wont dont didnt isnt wrong really please hope would could should".split()
+    "whether cant wont dont didnt isnt wrong really please hope would could should "
+    "you're i'm you've we're they're find read ask asking".split()
 )
 
 

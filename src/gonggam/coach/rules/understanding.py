@@ -380,7 +380,7 @@ def check_specifics(ctx: CoachContext) -> RuleResult:
             matched.append(together)
         for word in words:
             # "시안 확인" is a specific; its "확인" alone is every reply's word.
-            if word.lower() in EXCHANGE_WORDS:
+            if word.lower() in EXCHANGE_WORDS or word.lower() in GENERIC_NOUNS:
                 continue
             key = word.lower()
             if key.isascii() and key not in reply_text:
