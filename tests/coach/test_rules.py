@@ -59,6 +59,13 @@ CASES: list[tuple[str, str, str | None, str, str]] = [
     ("eta", "2~3일 걸립니다.", PAY, "payment_error", "pass"),
     ("eta", "빠른 시일 내에 처리하겠습니다.", PAY, "payment_error", "fail"),
     ("eta", "최대한 빨리 해 드릴게요.", PAY, "payment_error", "fail"),
+    # A named day bound to the promised step, not to when something started.
+    ("eta", "차액은 오늘 돌려드리겠습니다.", PAY, "payment_error", "pass"),
+    ("eta", "다음 달 10일에 일괄 지급됩니다.", PAY, "payment_error", "pass"),
+    ("eta", "A technician will call you tomorrow at 9.", PAY, "payment_error", "pass"),
+    ("eta", "오늘 오전 9시경부터 장애로 결제가 되지 않고 있습니다.", PAY, "payment_error", "fail"),
+    ("eta", "예정일인 11월 10일보다 늦어지고 있는 점 사과드립니다.", PAY, "payment_error", "fail"),
+    ("eta", "부족분 10일치를 약국에서 받아 가시면 됩니다.", PAY, "payment_error", "fail"),
     ("eta", "즉시 100% 해결해 드리겠습니다.", PAY, "payment_error", "fail"),
     ("eta", "It will be refunded within 24 hours.", PAY_EN, "payment_error", "pass"),
     ("eta", "You'll have it by Friday.", PAY_EN, "payment_error", "pass"),

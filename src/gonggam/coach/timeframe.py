@@ -18,8 +18,8 @@ from gonggam.coach.patterns import rx
 _KO_NUMBER = r"(\d+|한|두|세|네|다섯|여섯|일곱|한두|두세|서너|이삼|삼사)"
 _KO_UNIT = r"(분|시간|영업일|일|주|주일|개월|달)"
 _KO_DAY = (
-    r"(오늘|금일|내일|익일|모레|이번 주|다음 주|이번주|다음주|주말|주중|이번 달|익월|다음 ?달|다음 영업일|"
-    r"[월화수목금토일]요일|\d+ 월 \d+ 일|\d+ 일|\d+ 월 (초|중순|말))"
+    r"(오늘|금일|내일|익일|익영업일|모레|이번 주|다음 주|이번주|다음주|주말|주중|이번 달|익월|다음 ?달|다음 영업일|"
+    r"[월화수목금토일]요일|\d+ 월 \d+ 일|\d+ 일(?!치|분)|\d+ 월 (초|중순|말))"
 )
 # "3일 전부터" is when something started, not a bound; "9시경부터 … 장애" likewise.
 _KO_BOUND = (
@@ -54,7 +54,17 @@ CONCRETE = [
     rx(
         r"\b(later today|this (morning|afternoon|evening|week)|tomorrow (morning|afternoon|evening))"
     ),
-    rx(r"\b(by|before|at) \d{1,2}(:\d{2})? ?(am|pm|a\.m\.|p\.m\.)"),
+    rx(r"\b(by|before|at) \d{1,2}(:\d{2})? ?(am|pm|a\.m\.|p\.m\.)|\b(by|before) \d{1,2}:\d{2}\b"),
+    # A named day bound to the promised step itself ("차액은 오늘 돌려드리겠습니다", "다음 달
+    # 10일에 일괄 지급됩니다", "a technician will call you tomorrow at 9") — not a day
+    # something started ("오늘 오전 9시경부터 장애").
+    rx(
+        rf"{_KO_DAY}(?! ?부터)[^.!?\n]{{0,25}}?(겠습니다|겠어요|드릴게요|드릴께요|드립니다|할게요|"
+        r"예정입니다|예정이에요|됩니다|돼요|될 거|되오니|갑니다)(?<!(사과|감사|말씀|안내|부탁)드립니다)"
+    ),
+    rx(
+        rf"\b(will|'ll|scheduled|booked|due)\b[^.!?]{{0,40}}\b{_EN_DAY}\b|\b(today|tomorrow|tonight) at \d"
+    ),
     rx(
         r"\b\d{1,2}(:\d{2})? ?(am|pm)? ?(-|–|to|and) ?\d{1,2}(:\d{2})? ?(am|pm)\b|"
         r"\b(this|next|on) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
@@ -69,6 +79,7 @@ _USUAL = re.compile(
     r"(보통|통상|일반적으로|평균)[^.!?]*$",
     re.IGNORECASE,
 )
+_SINCE = re.compile(r"\s*(\d{1,2}\s*시\s*(\d{1,2}\s*분\s*)?)?(경|쯤)?\s*부터")
 _EARLIER_PROMISE = re.compile(r"^[^.!?]{0,12}(다고|라고) ?(안내|말씀|약속|공지)")
 VAGUE = rx(
     r"빠른 시일|최대한 (빨리|빠르게|신속)|가능한 (한 )?(빨리|빠르게)|조속히|신속히|곧바로|"
@@ -81,7 +92,7 @@ OVER_PROMISE = rx(
     r"guarantee|\bperfect(ly)?\b|never (happen|occur) again|100 percent|instantly (fix|solve)"
 )
 DONE = rx(
-    r"(완료|처리|해결|복구|재발송|발송|출고|환불|정정|수정|취소|반영|지급|적립|조정|재충전|재처리)(를|을|가|이)? ?"
+    r"(완료|처리|해결|복구|정상화|재발송|발송|출고|환불|정정|수정|취소|반영|지급|적립|조정|재충전|재처리)(를|을|가|이)? ?"
     r"(했습니다|하였습니다|했어요|했고|했구요|했고요|했으니|하였고|해 ?드렸|되었습니다|됐습니다|되었어요|됐어요|"
     r"완료(?! ?(시점|예정|후|되면|시|일)))|"
     # Done by us, never "연동이 해제됐어요" (the failure itself).
@@ -117,6 +128,9 @@ def find_time_frames(text: str) -> list[TimeFrame]:
             if _USUAL.search(text[max(0, match.start() - 60) : match.start()]):
                 continue
             if _EARLIER_PROMISE.search(text[match.end() : match.end() + 30]):
+                continue
+            # "오늘 오전 9시경부터 장애" says when the failure started.
+            if _SINCE.match(text, match.end()):
                 continue
             if not any(f.start <= match.start() < f.end for f in found):
                 found.append(TimeFrame(match.group().strip(), match.start(), match.end()))
