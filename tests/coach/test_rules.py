@@ -74,6 +74,20 @@ CASES: list[tuple[str, str, str | None, str, str]] = [
     ("workaround", "처리되면 알려 드리겠습니다.", PAY, "payment_error", "fail"),
     (
         "workaround",
+        "17:30 출발편에 잔여석이 있어 무료로 변경해 드릴 수 있습니다.",
+        PAY,
+        "delay",
+        "pass",
+    ),
+    (
+        "workaround",
+        "A quieter courtyard room is available from 2pm if you'd like to move.",
+        PAY_EN,
+        "complaint",
+        "pass",
+    ),
+    (
+        "workaround",
         "In the meantime, you can pay by bank transfer.",
         PAY_EN,
         "payment_error",

@@ -151,7 +151,12 @@ WORKAROUND = rx(
     r"\buntil (your|the) \w+ (is|are|has been|gets?) (back|returned|fixed|ready|repaired|restored)|"
     r"\b(hire|loaner|courtesy|rental|replacement|spare|temporary) (car|vehicle|phone|device|unit|router|laptop)\b|"
     r"\breimburs\w*|\bkeep the receipts?\b|"
-    r"그 전에 (쓰셔야|필요하|받으셔야)|\bwe can (add|send|give|offer|lend|ship) "
+    r"그 전에 (쓰셔야|필요하|받으셔야)|\bwe can (add|send|give|offer|lend|ship) |"
+    # Another way offered for the customer to choose ("원하시면 17:30편으로 무료로 변경해 드릴 수
+    # 있습니다", "a quieter room is available from 2pm if you'd like to move").
+    r"(변경|교환|이동|수강|체크인|대여|배정)(해 ?드릴 수 있|하실 수 있|이 가능|도 가능|가능하)|"
+    r"원하시면 [^.!?]{0,40}(드릴 수 있|드리겠|드릴게|가능합니다)|"
+    r"\b(available|free) (from|today|tonight|now|if you)\b|\bif you'?d (like|rather|prefer) (to )?(move|switch|change|swap|go|use|take)\b"
 )
 URGENCY = rx(
     r"최우선|우선 ?순위|우선적으로|긴급(?! ?상황)|가장 먼저|제일 먼저|지금 ?(바로|즉시)|즉시|곧바로|당장|"
