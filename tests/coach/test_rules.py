@@ -94,6 +94,21 @@ CASES: list[tuple[str, str, str | None, str, str]] = [
         "pass",
     ),
     ("urgency", "지금 담당 팀이 최우선으로 처리하고 있습니다.", PAY, "payment_error", "pass"),
+    # A fix promised within the day is being worked on now; a time the failure happened is not.
+    (
+        "urgency",
+        "The checkout is being fixed and should be up in 30 minutes.",
+        PAY_EN,
+        "incident",
+        "pass",
+    ),
+    (
+        "urgency",
+        "어제 오후 4시부터 5시까지 단말기가 멈췄습니다. 불편을 드려 죄송합니다.",
+        PAY,
+        "incident",
+        "fail",
+    ),
     ("urgency", "처리되면 알려 드리겠습니다.", PAY, "payment_error", "fail"),
     ("urgency", "Our engineers are working on it right now.", PAY_EN, "incident", "pass"),
     ("urgency", "We will let you know.", PAY_EN, "incident", "fail"),

@@ -373,6 +373,16 @@ def check_urgency(ctx: CoachContext) -> RuleResult:
     if done:
         # Already fixed ("오늘 출고했습니다") is the strongest sign it was treated as a priority.
         return passed("urgency", done.text, (done.start, done.end))
+    # A fix promised within the day ("30분 안에", "오늘 오후 3시까지", "by 6pm today") is
+    # being worked on now, whatever words say so.
+    for frame in find_time_frames(ctx.text):
+        sentence = sentence_around(ctx.text, frame.start, 400)
+        if (
+            _SAME_DAY.search(frame.text)
+            and _UNDER_WAY.search(sentence)
+            and not PARTY_ACTING.search(sentence)
+        ):
+            return passed("urgency", frame.text, (frame.start, frame.end))
     return failed(
         "urgency",
         ctx.say(
@@ -386,6 +396,15 @@ def check_urgency(ctx: CoachContext) -> RuleResult:
     )
 
 
+_SAME_DAY = rx(
+    r"\d+ ?(분|시간)|오늘|금일|\d{1,2} ?시|"
+    r"\b(minutes?|mins?|hours?|today|tonight|this (morning|afternoon|evening)|\d{1,2}(:\d{2})? ?(am|pm)|\d{1,2}:\d{2})\b"
+)
+# The step is promised or under way, not a time something happened ("어제 4시부터 장애").
+_UNDER_WAY = rx(
+    r"겠습니다|겠어요|드릴게요|드릴께요|할게요|예정|중입니다|중이고|하고 있|도착합니다|됩니다|"
+    r"\b(will|'ll|should be|is being|are being|going out|on (its|the|their) way|expect|is heading|are heading)\b"
+)
 _NOTICE = rx(r"공지|\bannouncement|\bstatus page")
 _NOT_DONE = rx(r" ?[가-힣]{0,3} ?지 (못|않)")
 
