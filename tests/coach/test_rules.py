@@ -93,6 +93,22 @@ CASES: list[tuple[str, str, str | None, str, str]] = [
         "payment_error",
         "pass",
     ),
+    (
+        "follow_up",
+        "We've fixed the sync so deactivated users are excluded going forward.",
+        PAY_EN,
+        "payment_error",
+        "pass",
+    ),
+    (
+        "follow_up",
+        "I'll call Friday afternoon to confirm they've arrived.",
+        PAY_EN,
+        "delay",
+        "pass",
+    ),
+    ("follow_up", "출고되면 송장번호를 문자로 보내 드리겠습니다.", PAY, "delay", "pass"),
+    ("follow_up", "We've fixed the website now.", PAY_EN, "mistake", "fail"),
     ("urgency", "지금 담당 팀이 최우선으로 처리하고 있습니다.", PAY, "payment_error", "pass"),
     # A fix promised within the day is being worked on now; a time the failure happened is not.
     (

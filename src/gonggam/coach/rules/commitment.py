@@ -205,11 +205,19 @@ FOLLOW_UP = rx(
     r"\bfollow(ing)?[- ]up|\bcheck (back|in) (with you)?|"
     # "get back to you" / "let you know" alone defer; they count once tied to a time or the fix.
     r"\bget back to you (by|within|tomorrow|once|when|on \w+day|as soon as (it|the|your))|"
-    r"\b(update|email|call|text|message|contact|notify|write to|ping) you (again|as soon|once|when|by|"
+    r"\b(update|email|call|phone|ring|text|message|contact|notify|write to|ping) you (again|as soon|once|when|by|on|"
     r"within|tomorrow|with|the moment|before)|\blet you know (once|when|as soon as|the moment|by|within)(?! (we|i) (hear|get word|know more))|"
     r"\b(drop|send|give|shoot) you a (line|note|message|text|call|ring|quick \w+)|\bbe in touch (by|once|when|on|tomorrow|within)|"
     r"\byou'?ll hear from (me|us) (by|once|when|on|tomorrow|within)|\bkeep you (posted|updated|in the loop)|"
     r"\bso (it|this|that) (can'?t|won'?t|doesn'?t|never|cannot) .{0,40}\bagain\b|"
+    # A check-back set for a day, and a change made so it cannot recur ("call Friday afternoon
+    # to confirm", "we've fixed the sync so deactivated users are excluded going forward").
+    r"\b(call|phone|ring|text|email|message)( you)? (on )?(\w+day|tomorrow|tonight|this \w+)( \w+)? to (confirm|check|make sure)|"
+    r"\b(we'?ve|we have|we'?re|we are|we'?ll)( also)? (fixed|changed|added|adding|locked|updated|introduced|"
+    r"retrain\w*|set up|removed)\b[^.!?]{0,80}(\bgoing forward\b|\bfrom now on\b|\bso (that )?[\w' ]{1,30} "
+    r"(can'?t|won'?t|cannot|no longer|can no longer)\b|\bbefore [\w ]{1,30} (are|is) (issued|sent|shipped|released))|"
+    r"(문자|카톡|메일|알림|앱 푸시|푸시)(로|으로) (바로 )?(보내|알려) ?(드리|드립|드릴)|"
+    r"(앞으로는|다음 주부터|오늘부터|이번 주부터) [^.!?]{0,40}(도록 (바꾸|바꿨|하겠|했)|바꾸겠|바꿨)|"
     # A contact promised for when the fix lands ("설치가 끝나면 제가 직접 전화드려 여쭙겠습니다").
     r"(되면|끝나면|마치면|들어오면|도착하면|받으시면|고쳐지면|는 대로|난 뒤|난 후) .{0,25}(연락|전화|문자|카톡|메일|알림|여쭙|여쭤)(을|를)? ?(드리|드려|드릴|하겠|해 ?드리|볼게|보겠)|"
     r"(받으셨|되었|됐|끝났|도착했|들어왔|해결됐|맞)는지 .{0,20}(확인|연락|여쭤|여쭙)|다시 확인하겠|"
