@@ -48,10 +48,9 @@ SERVICE_VERBS = frozenset(
     | {"receiv", "cancel", "refund", "wait", "come"}
 )
 
-# Words of the support exchange itself, in every reply whatever the case.
-EXCHANGE_WORDS = frozenset(
-    "확인 고객 고객님 회신 답변 문의 연락 처리 안내 요청 감사 죄송 불편 완료 접수 전달 back".split()  # noqa: SIM905
-)
+# Everyday nouns and the words of the support exchange itself ("회신", "접수"): in every reply
+# whatever the case, so never a specific on their own.
+EXCHANGE_WORDS = GENERIC_NOUNS | frozenset({"회신", "완료", "접수", "전달", "back"})
 
 CONFIRMING_QUESTION = rx(
     r"(주문 ?번호|운송장|송장|결제 (일시|시간|금액)|카드사|아이디|연락처|화면|캡처|사진|어떤 .{0,10}|"
@@ -341,6 +340,7 @@ def _failure_told_back(ctx: CoachContext) -> tuple[int, int] | None:
 
 
 def _told_together(words: list[str], text: str) -> tuple[str, int] | None:
+    """The longest run of two or more of `words` found together in `text`, with its offset."""
     for size in range(len(words), 1, -1):
         for first in range(len(words) - size + 1):
             part = words[first : first + size]
@@ -365,8 +365,8 @@ def check_context(ctx: CoachContext) -> RuleResult:
 def check_specifics(ctx: CoachContext) -> RuleResult:
     """`context` by the customer's specifics: the reply refers to them or asks to confirm them.
 
-    One shared everyday word ("배송", "refund") is not enough on its own — "배송 지연으로 불편을
-    드려 죄송합니다" fits every late parcel — so it takes a specific word (운동화, 생일, 58211),
+    One shared everyday word ("배송", "refund") is not enough on its own — it fits every
+    customer of the business — so it takes a specific word (운동화, 생일, 58211),
     two shared words, a shared number, or one shared word together with the named failure.
     """
     reply_text = ctx.text.lower()
@@ -380,7 +380,7 @@ def check_specifics(ctx: CoachContext) -> RuleResult:
             matched.append(together)
         for word in words:
             # "시안 확인" is a specific; its "확인" alone is every reply's word.
-            if word.lower() in EXCHANGE_WORDS or word.lower() in GENERIC_NOUNS:
+            if word.lower() in EXCHANGE_WORDS:
                 continue
             key = word.lower()
             if key.isascii() and key not in reply_text:
