@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from gonggam.coach.patterns import SENTENCE, rx
+from gonggam.coach.patterns import SENTENCE, matches_outside, rx
 
 # The time before the fix, or the case where the fix comes too late.
 _FRAME = rx(
@@ -62,10 +62,7 @@ def interim_offer(text: str, outside: Iterable[tuple[int, int]] = ()) -> re.Matc
 
     Sentences starting inside an `outside` span (boilerplate) are skipped.
     """
-    blocked = list(outside)
-    for sentence in SENTENCE.finditer(text):
-        if any(start <= sentence.start() < end for start, end in blocked):
-            continue
+    for sentence in matches_outside(SENTENCE, text, outside):
         frame = _FRAME.search(text, sentence.start(), sentence.end())
         if frame is None:
             continue
