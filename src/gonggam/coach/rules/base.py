@@ -13,7 +13,7 @@ from gonggam.coach.patterns import for_text, matches_outside, sentence_around
 from gonggam.coach.result import FAIL, PASS, RuleResult
 from gonggam.coach.situation import FAILURE_CUES, Situation
 from gonggam.coach.text import DOMAIN_NOUNS, AnalyzedText, customer_specifics
-from gonggam.coach.timeframe import find_time_frames
+from gonggam.coach.timeframe import TimeFrame, find_done, find_time_frames
 from gonggam.coach.topic import not_topic_phrase, topic_candidates
 
 
@@ -106,6 +106,16 @@ class CoachContext:
         if domain:
             return domain[0]
         return self.say("이번 건", "this issue")
+
+    @cached_property
+    def time_frames(self) -> list[TimeFrame]:
+        """The reply's concrete time frames (`eta` and `urgency` both read them)."""
+        return find_time_frames(self.text)
+
+    @cached_property
+    def done(self) -> TimeFrame | None:
+        """The reply's statement that the fix is already done (`eta`, `workaround`, `urgency`)."""
+        return find_done(self.text)
 
     @cached_property
     def time_need(self) -> str | None:

@@ -29,7 +29,7 @@ from gonggam.coach.patterns import SENTENCE, rx, sentence_around
 from gonggam.coach.result import RuleResult
 from gonggam.coach.rules.base import CoachContext, failed, passed, passed_by
 from gonggam.coach.rules.understanding import stated_admission
-from gonggam.coach.timeframe import find_done, find_over_promise, find_time_frames, find_vague
+from gonggam.coach.timeframe import find_over_promise, find_vague
 
 THIRD_PARTY = rx(
     r"PG ?사|결제 ?대행 ?(사|업체)|택배 ?(사|회사|기사)|배송 ?(업체|기사)|협력 ?(업체|사)|제휴 ?(사|업체)|"
@@ -328,11 +328,11 @@ def check_eta(ctx: CoachContext) -> RuleResult:
             + ".",
             (over.start, over.end),
         )
-    frames = find_time_frames(ctx.text)
+    frames = ctx.time_frames
     if frames:
         frame = frames[0]
         return passed("eta", frame.text, (frame.start, frame.end))
-    done = find_done(ctx.text)
+    done = ctx.done
     if done:
         return passed("eta", done.text, (done.start, done.end))
     vague = find_vague(ctx.text)
@@ -351,7 +351,7 @@ def check_workaround(ctx: CoachContext) -> RuleResult:
     match = ctx.find(WORKAROUND) or interim_offer(ctx.text, ctx.cliche_spans)
     if match:
         return passed_by("workaround", match)
-    done = find_done(ctx.text)
+    done = ctx.done
     if done:
         # Already fixed: there is no meantime to bridge.
         return passed("workaround", done.text, (done.start, done.end))
@@ -377,13 +377,13 @@ def check_urgency(ctx: CoachContext) -> RuleResult:
         if PARTY_ACTING.search(sentence):
             continue
         return passed_by("urgency", match)
-    done = find_done(ctx.text)
+    done = ctx.done
     if done:
         # Already fixed ("오늘 출고했습니다") is the strongest sign it was treated as a priority.
         return passed("urgency", done.text, (done.start, done.end))
     # A fix promised within the day ("30분 안에", "오늘 오후 3시까지", "by 6pm today") is
     # being worked on now, whatever words say so.
-    for frame in find_time_frames(ctx.text):
+    for frame in ctx.time_frames:
         sentence = sentence_around(ctx.text, frame.start, 400)
         if (
             _SAME_DAY.search(frame.text)
