@@ -45,7 +45,7 @@ ENGLISH_STAKES = frozenset(
     """rent bills bill mortgage payroll wages salary tuition fees landlord payday
     kids kid children child baby family mother father mum mom dad wife husband dog cat pet
     health hospital medication medicine supplies insulin clinic patients childcare
-    customers clients staff bookings sales restaurant job onboarding shift school class
+    customers clients client staff bookings sales restaurant job onboarding shift school class
     son daughter friends guests formula diapers toddler newborn elderly grandmother
     grandfather parents
     wedding birthday funeral flight trip holiday vacation interview exam deadline meeting
@@ -69,9 +69,12 @@ _ADDRESSED_EN = re.compile(
     re.IGNORECASE,
 )
 _EN_WORD = re.compile(r"[a-z]+")
-# A stake named only as a topic ("시험 준비 관련하여 문의하신 부분은", "regarding your flight")
-# or inside a condition for anyone ("출국이 임박하신 경우", "if your trip") is not told back.
-_TOPIC_KO = re.compile(r"^\S{0,3}\s?(준비\s?)?(관련|문의|건|부분|경우)")
+# A stake named only as a topic ("시험 준비 관련하여 문의하신 부분은", "할부금 이중 청구 관련하여",
+# "regarding your flight") or inside a condition for anyone ("출국이 임박하신 경우", "if your
+# trip") is not told back.
+_TOPIC_KO = re.compile(
+    r"^\S{0,3}\s?(준비\s?)?(관련|문의|건|부분|경우)|^\S{0,3}(\s\S{1,4}){1,2}\s?(관련|문의)"
+)
 _CONDITION = re.compile(r"(경우|\bregarding\b|\bin case\b)", re.IGNORECASE)
 
 
@@ -86,7 +89,8 @@ def _noun_spans(analyzed: AnalyzedText) -> list[tuple[str, int, int]]:
     morphemes = analyzed.morphemes
     spans = []
     for index, (form, tag, start, end) in enumerate(morphemes):
-        if tag not in ("NNG", "NNP"):
+        # Kiwi reads "아이 해열제" at the start of a sentence as the interjection 아이.
+        if tag not in ("NNG", "NNP") and (form, tag) != ("아이", "IC"):
             continue
         # Kiwi reads "손님" as 손 + the suffix 님.
         following = morphemes[index + 1] if index + 1 < len(morphemes) else None

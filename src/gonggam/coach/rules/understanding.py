@@ -126,7 +126,7 @@ IMPACT = [
     rx(r"\S+(으)?시려던|\S+(으)?시려고 (하신|하셨|했)"),
     rx(
         r"못 (받으|쓰시|하시|가시|드시|오시|보시|입으)|(하셔야|받으셔야|쓰셔야|보내셔야|내셔야) 하는데|"
-        r"(생일|선물|행사|여행|결혼식|출장|시험|면접|마감|이사|잔치|기념일|재료|준비물|식사|수업)\S{0,4} .{0,20}"
+        r"(?<![가-힣])(생일|선물|행사|여행|결혼식|출장|시험|면접|마감|이사|잔치|기념일|재료|준비물|식사|수업)\S{0,4} .{0,20}"
         r"(인데|는데|이라|라서|에 맞춰|전에|못 받|늦|안 와|안 오)"
     ),
     # The customer's own need or plan, told back to them ("발표 자료를 올리셔야 하는데",
@@ -174,7 +174,8 @@ IMPACT = [
         r"\b(\d+|two|three|four|five|six|several|many) (days|hours|weeks) of (waiting|refreshing|checking|chasing|calling)|"
         r"\b(orders|sales|customers|bookings) (stall|stalling|stalled|dry up|drying up|walk(ing)? away|lost)|"
         r"\byou still have (\w+ ){1,2}to\b|\b(launch|deadline|payday|moving|wedding|exam|interview|expense|opening) (day|date|night)\b|"
-        r"[$£€₩] ?[\d,.]+ (bill|charge|you|leave|gone|extra|out of|that|taken|for)|(bill|charge|charged|spend|spent|find|lose|lost|paying|paid|having|pay) (of |for )?[$£€₩] ?\d|"
+        r"[$£€₩] ?[\d,]+(\.\d+)? (bill|you|leave|gone|extra|out of|that|taken|for)|(bill|spend|spent|find|lose|lost|paying|paid|having|pay) (of |for )?[$£€₩] ?\d|"
+        r"\byou (were|'ve been|have been|got) charged\b|"
         r"\b(ruin|wreck|upset|derail|disrupt|threw off|throw off)\w* (your|the whole|a whole)"
     ),
     rx(
@@ -201,11 +202,22 @@ IMPACT = [
         r"(출발|출국|시험|마감|수업|행사|예식|비행기|탑승)(이|가|까지)? ?(\S+ )?(전인데|전이신데|남았는데|남으셨는데|남은 상황)|"
         r"(수입|소득|일자리|직장)(도|이|가)? ?(없으신|없으시|끊기|끊긴)"
     ),
+    # What the failure made the customer live through, told back: a place or moment where it
+    # shamed them ("조문 자리에서 … 민망하셨을지", "사람들 앞에서 … 당황스러우셨을"), what they
+    # had to do ("1회용 카드까지 사셔야 했다니"), what hangs on it ("웨딩 촬영 세 건이 걸려
+    # 있으니"), how they get by ("화장실 하나로 지내고 계시니"), what they could not do ("잠도
+    # 못 주무셨을").
+    rx(
+        r"(자리|앞|도중|길)(에서|에) .{0,30}(민망|당황|창피|난처|무안|수치)|"
+        r"(셔야|으셔야) ?(했|하셨)(다니|으니|는데|던|을)|(이|가|도) 걸려 ?(있으|있는데|계시)|"
+        r"(지내|버티)(고 계시|시|셨)|(을|를) 보내게 (해|하|되|만들)|"
+        r"(?<!잘)못 [가-힣]{1,3}(셨|시고|셔서|시게|시니|시는)"
+    ),
     # English: what the failure took away or left the customer without.
     rx(
         r"\b(losing|lose|lost) (\w+ ){0,3}(of )?(training|reports?|work|sales|income|money|days?|hours?|weeks?|data|history|progress|tickets?|seats?|sleep)\b|"
         r"\b(being|been|was|were|are|go(ing)?|left|stay(ing)?) without (your|any|a|the|help|power|water|heat(ing)?|internet|money)\b|"
-        r"\bon top of (a|your|the)\b|\b(riding|depending|relying) on\b|\bat stake\b|"
+        r"\bon top of (a|your|the)\b|\b(riding|relying|counting) on\b|\b(are|were|is|was|'re) depending on\b|\bat stake\b|"
         r"\bmissed out on\b|\bmiss(ed)? (your|the) (flight|connection|appointment|deadline|meeting|event|show|train|class)\b|"
         r"\b(money|\$[\d,.]+|£[\d,.]+|€[\d,.]+) (is |was )?(tied up|gone|out of your|sitting on)\b|"
         r"\b(hours?|days?|weeks?|months?) (of your (time|life)|in the same clothes|on hold)\b"
@@ -236,7 +248,8 @@ BOILERPLATE_IMPACT = rx(r"소중한 ?시간|귀중한 ?시간|\b(valuable|precio
 EMPATHY = rx(
     r"(답답|속상|당황|당혹|기운 빠지|맥 빠지|불안|걱정|황당|번거로|번거롭|힘드|힘들|난감|실망|초조|애타|애가 타|짜증|"
     r"화가 나|화나|서운|불쾌|억울|놀라|놀랐|곤란|막막|신경 쓰이|마음 ?고생|스트레스|괴로|언짢|"
-    r"기분(이)? (나쁘|상하|좋지)|아쉬|민망|창피|면목|화가 (많이 |정말 |너무 )?나|속이 타|조마조마|허탈|어이없)\s?\S{0,8}"
+    r"기분(이)? (나쁘|상하|좋지)|아쉬|민망|창피|면목|화가 (많이 |정말 |너무 )?나|속이 타|조마조마|허탈|어이없|"
+    r"지치|피곤|고단|무서|무섭|두려|두렵|겁이 나|겁나|서럽|섭섭|고생|진땀|마음 ?졸이|애먹|아프)\s?\S{0,8}"
     r"(셨|실|으셨|시겠|겠|을지|었을|었겠|셨을|셨겠|였을|으실|시죠|셨죠|시는|으시)|"
     r"(제가 고객님|저라도|저였어도|제가 그 상황|누구라도|누구든).{0,15}(입장|이라도|였어도|같아도|라도|였다면|마찬가지)|"
     r"(입장|처지)(에서|이라면|을 생각|이 되어)|마음이 (아프|무겁|쓰이)|걱정이 (되|됩)|마음(은|을|이)? ?(충분히 )?(헤아|알 것)|"
@@ -250,7 +263,7 @@ EMPATHY = rx(
     r"frightening|scary|alarming|horrible)|\b(is|was) a (real |total |complete )?(waste|pain|hassle|nightmare)|"
     r"\b(i|we) (completely |totally |fully )?(get|understand|see) why you|\byou'?re (absolutely )?right to be|"
     r"\bi (understand|get) (that )?(paying|losing|having|waiting|being|getting)|"
-    r"\bis no way to\b|\b(would|could) (wear|drive) anyone|\bi know (how|what|that|every|this)|\b(i|we) can (hear|tell|see) (how|that|you)|"
+    r"\bis no way to\b|\b(would|could) (wear|drive) anyone|\bi know (how|what|that|every|this)|\b(i|we) can (hear|tell|see) (how|that|you)\b|"
     r"\b(i'?d|i would|anyone would|anyone'?d) (be|feel|have been) .{0,15}(same|frustrat|upset|annoy|angry)|"
     r"(?<!understand.)(?<!understand.that.)\b(that|this|it)('s| is| was| sounds| has been) (really |so |incredibly |genuinely )?"
     r"(frustrat|stressful|worrying|upsetting|annoying|disappointing|awful|maddening|a pain)|"
@@ -266,6 +279,9 @@ EMPATHY = rx(
     # 마음은 이해합니다" is not.
     r"(화가 나|속상하|실망하|서운하|억울하)(신|셨던) (상황|마음|심정)|"
     r"\bi hear (you\b|how)|\bi can (only )?imagine\b|\b(nobody|no one) (wants|likes|expects) to\b|\bthe last thing you need|"
+    r"\b(the|a|such a|what a) (\w+ )?(scare|fright|squeeze)\b|\bawkward (conversation|position|moment|spot)|"
+    r"\b(feels?|felt|feeling|is|was|been|be) (so |really |very |deeply |genuinely )?(unfair|awkward|tough|scary|unsettling)\b|"
+    r"\b(make|makes|made|making) (\w+ ){0,2}(really |so |very )?(hard|tough|difficult|awkward)\b|\ba (hard|tough|difficult) (thing|time|day|week|spot)|"
     r"\bnasty (surprise|shock)|\bsinking feeling|\b(the )?worst (possible )?(timing|time|moment|day|night)\b|"
     r"\b(exhausting|draining|nerve-?wracking|infuriating|unnerving|gutting|agoni[sz]ing|humiliating|"
     r"miserable|disgusting|deflating|heartbreaking|mortifying)\b|"
@@ -289,7 +305,8 @@ EMPATHY = rx(
     # 만합니다", "화가 많이 나신 것 같습니다"), their state imagined ("식사도 못 하고
     # 계시겠어요", "부담되실 거예요"), and the writer sharing it ("저희도 속상합니다").
     r"(느끼|느껴지|생각하|여기)(시|셨|실)[가-힣]* ?(만하|만합|만해|게 당연|는 게 당연|것도 당연|수밖에)|"
-    r"[가-힣](실|셨을|으실|으셨을) (거예요|것 같아요|만하|만합니다)|나신 것 같|"
+    # "확인되실 거예요", "받으실 거예요" tell what will happen, not how it feels.
+    r"(?<!확인)(?<!반영)(?<!처리)(?<!도착)(?<!보)[가-힣](?<!받)(실|셨을|으실|으셨을) (거예요|것 같아요|만하|만합니다)|나신 것 같|"
     # A feeling tied to this case ("캐릭터가 하향되어 속상하신 마음은 이해합니다", "출퇴근이
     # 막막하시다는 말씀 충분히 이해합니다"), not the stock "불편한 마음 충분히 이해합니다"; a
     # feeling taken in ("기분이 많이 상하셨군요"), or imagined ("지치셨을 것 같습니다").
@@ -566,11 +583,15 @@ def _stakes_told_back(ctx: CoachContext) -> tuple[int, int] | None:
     return span
 
 
+_HEDGED = re.compile(r"[가-힣]{0,2}다면|\S{0,3}면 죄송")
+
+
 def check_empathy(ctx: CoachContext) -> RuleResult:
     """`empathy`: the reply speaks from the customer's side, not only procedure."""
-    match = ctx.find(EMPATHY)
-    if match:
-        return passed_by("empathy", match)
+    for match in ctx.cues(EMPATHY):
+        # "불쾌하셨다면 죄송합니다" doubts the feeling it names.
+        if not _HEDGED.match(ctx.text, match.end()):
+            return passed_by("empathy", match)
     for start, end in ctx.reply.felt:
         if not any(s <= start < e for s, e in ctx.cliche_spans):
             return passed("empathy", ctx.text[start:end], (start, end))

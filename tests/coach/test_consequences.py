@@ -1,0 +1,165 @@
+"""What the failure did to the customer (`impact`) and how it felt (`empathy`), both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from gonggam.coach import coach_reply
+
+FUNERAL = "근조화환 리본에 고인 이름이 틀리게 왔어요. 빈소에 걸렸는데 유족분들 보기 민망했어요."
+BUS = "교통카드 충전이 안 돼서 아침에 버스를 못 타고 택시 탔어요. 회사도 지각했고요."
+NIGHT = "밤 10시에 검침원이 와서 문을 계속 두드렸어요. 혼자 사는데 너무 무서웠습니다."
+RENOVATION = "욕실 공사가 2주째 안 끝나요. 식구 넷이 화장실 하나로 버티고 있어요."
+MEDICINE = "아이 해열제 처방이 성인 용량으로 나왔다고 약국에서 전화 왔어요."
+SHOOTS = "조명 세트가 아직 안 왔어요. 21일에 웨딩 촬영이 세 건 잡혀 있어요."
+REFUND = "I cancelled on Oct 31 and you still charged me $89 on Nov 5. Please refund it."
+LUNCH = "The catering for our 12:00 client lunch is 25 minutes late and the driver won't pick up."
+DEPOSIT = "My $3,800 payout is stuck in pending and my stock invoice is due Wednesday."
+INSTALMENT = "폰 할부금이 이번 달 청구서에 두 번 찍혀 있어요. 38,750원이 두 번이요."
+PIZZA = "피자가 뒤집혀서 왔어요. 토핑이 다 한쪽으로 쏠렸어요."
+
+CASES: list[tuple[str, str, str, str, str]] = [
+    # (rule, reply, customer_message, situation, expected)
+    # Korean: what the failure made the customer live through, told back.
+    (
+        "impact",
+        "조문 자리에서 그런 리본을 보시고 얼마나 민망하셨을지 짐작도 안 됩니다.",
+        FUNERAL,
+        "mistake",
+        "pass",
+    ),
+    ("impact", "출근길에 택시까지 타셔야 했다니 정말 죄송합니다.", BUS, "payment_error", "pass"),
+    ("impact", "그날 밤 잠도 제대로 못 주무셨을 것 같습니다.", NIGHT, "complaint", "pass"),
+    (
+        "impact",
+        "네 식구가 화장실 하나로 지내고 계시니 매일 아침이 얼마나 번거로우실지요.",
+        RENOVATION,
+        "delay",
+        "pass",
+    ),
+    ("impact", "촬영 세 건이 걸려 있으니 하루하루 초조하셨겠어요.", SHOOTS, "delay", "pass"),
+    # Kiwi reads the customer's "아이" as an interjection; it is still their child.
+    (
+        "impact",
+        "아이가 잘못된 양을 먹을 뻔했으니 얼마나 놀라셨을지요.",
+        MEDICINE,
+        "mistake",
+        "pass",
+    ),
+    # Only the failure, or the stake as a topic label, is not what it did to them.
+    ("impact", "리본 문구를 잘못 적은 것은 저희 실수입니다.", FUNERAL, "mistake", "fail"),
+    (
+        "impact",
+        "말씀하신 할부금 이중 청구 관련하여 담당 부서에 확인 요청드렸습니다.",
+        INSTALMENT,
+        "payment_error",
+        "fail",
+    ),
+    # "대행사" is not a 행사 of the customer's.
+    (
+        "impact",
+        "배달은 제휴 배달대행사에서 진행하는데, 해당 업체에 주의를 요청했습니다.",
+        PIZZA,
+        "complaint",
+        "fail",
+    ),
+    # English: the charge named back is the failure; the money out of their pocket is impact.
+    (
+        "impact",
+        "I can see the cancellation and the $89 charge on Nov 5; it should not have gone through.",
+        REFUND,
+        "payment_error",
+        "fail",
+    ),
+    (
+        "impact",
+        "Refunds may take 3-5 business days depending on your bank.",
+        REFUND,
+        "payment_error",
+        "fail",
+    ),
+    (
+        "impact",
+        "You were charged $89 after you'd cancelled, so that money is out of your account.",
+        REFUND,
+        "payment_error",
+        "pass",
+    ),
+    (
+        "impact",
+        "Your order is late, with your client already waiting at the table.",
+        LUNCH,
+        "delay",
+        "pass",
+    ),
+    # Empathy: fresh words for how it was for them.
+    ("empathy", "더운데 아이 둘 데리고 40분이나… 많이 지치셨죠.", LUNCH, "delay", "pass"),
+    ("empathy", "허리까지 아프셨다니 죄송합니다.", RENOVATION, "delay", "pass"),
+    (
+        "empathy",
+        "Having your payout stuck while the invoice is due is a horrible squeeze.",
+        DEPOSIT,
+        "policy_refusal",
+        "pass",
+    ),
+    (
+        "empathy",
+        "I know a denial after two years of paying premiums feels unfair.",
+        DEPOSIT,
+        "policy_refusal",
+        "pass",
+    ),
+    (
+        "empathy",
+        "Bringing a puppy home without the crate must make nights really hard.",
+        LUNCH,
+        "delay",
+        "pass",
+    ),
+    # A feeling doubted ("…셨다면"), a future told ("확인되실 거예요") or "I can see your …"
+    # about records is no empathy.
+    (
+        "empathy",
+        "직원 응대로 불쾌하셨다면 죄송합니다. 양해 부탁드립니다.",
+        NIGHT,
+        "complaint",
+        "fail",
+    ),
+    (
+        "empathy",
+        "방금 환불 처리했고 앱에서 지금 확인되실 거예요.",
+        INSTALMENT,
+        "payment_error",
+        "fail",
+    ),
+    (
+        "empathy",
+        "I can see your cancellation on Oct 31 and I've refunded the $89.",
+        REFUND,
+        "payment_error",
+        "fail",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "reply", "customer", "situation", "expected"), CASES)
+def test_rule_reads_the_consequence(
+    rule: str, reply: str, customer: str, situation: str, expected: str
+) -> None:
+    result = coach_reply(reply, customer_message=customer, situation=situation)
+    assert result.rule(rule).status == expected, result.rule(rule).evidence
+
+
+def test_depending_on_it_is_a_stake_but_depending_on_your_bank_is_not() -> None:
+    stake = coach_reply(
+        "I know you're depending on it for Friday's payroll.",
+        customer_message=DEPOSIT,
+        situation="delay",
+    )
+    bank = coach_reply(
+        "The refund shows in 5 days depending on your bank.",
+        customer_message=DEPOSIT,
+        situation="delay",
+    )
+    assert stake.rule("impact").status == "pass"
+    assert bank.rule("impact").status == "fail"
