@@ -81,6 +81,11 @@ def test_a_sentence_inside_boilerplate_is_not_read() -> None:
         "방금 차단 해제했으니 지금 다시 결제해 보세요.",
         "한 건은 방금 취소 처리했구요, 환불 반영까지는 3~5일 걸려요.",
         "I've just refunded the extra $45.",
+        "I've released the hold, so your daughter's camp place is confirmed.",
+        "I've unlocked the next module for you so you can keep going.",
+        "I linked the meter to your account this morning.",
+        "I've just added £10 of emergency credit to your meter.",
+        "You've been rebooked on the 14:40 flight and a hotel voucher has been issued.",
     ],
 )
 def test_a_fix_already_done_is_read_in_its_everyday_forms(sentence: str) -> None:
@@ -89,3 +94,15 @@ def test_a_fix_already_done_is_read_in_its_everyday_forms(sentence: str) -> None
 
 def test_an_undoing_that_is_the_failure_is_not_a_fix() -> None:
     assert find_done("일부 고객님 계좌 연동이 해제됐어요.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You may book again once a new referral has been issued.",
+        "I've added your line to the repair job.",
+        "The agent linked it to the wrong account.",
+    ],
+)
+def test_a_condition_or_a_step_on_the_way_is_not_a_fix_done(sentence: str) -> None:
+    assert find_done(sentence) is None

@@ -103,8 +103,10 @@ DONE = rx(
     r"[^.!?]{0,40}\b(just now|this morning|today|already|in full)\b|"
     r"(넣어|고쳐|바꿔|보내|돌려|처리해|잡아|마련해|준비해|예약해) ?드렸|고쳤습니다|바꿨습니다|수정했습니다|"
     r"\b(was|were|has been|have been) replaced|\b(has|have) (already )?been (fixed|resolved|refunded|restored|corrected|sent|re-?sent|"
-    r"processed|reversed|credited|cancell?ed)|\b(we|i)(['’]ve| have) (already |just )?(fixed|refunded|"
-    r"restored|corrected|re-?sent|reversed|credited|processed|cancell?ed)|\bis (now )?(fixed|resolved|restored|back up)"
+    r"processed|reversed|credited|cancell?ed|issued|reinstated|reactivated)|\b(we|i)(['’]ve| have) (already |just )?(fixed|refunded|"
+    r"restored|corrected|re-?sent|reversed|credited|processed|cancell?ed|released|unlocked|switched|linked|"
+    r"transferred|reinstated|reactivated|waived|rebooked)|\b(i|we)('ve| have) (just )?added [^.!?]{0,30}\bcredit\b|\b(i|we) (just )?(linked|switched|unlocked|released|refunded|"
+    r"fixed|restored|transferred|reinstated|rebooked)\b(?! (it|them|the \w+) (wrong|to the wrong|incorrectly))|\bis (now )?(fixed|resolved|restored|back up)"
 )
 
 
@@ -151,5 +153,12 @@ def find_over_promise(text: str) -> TimeFrame | None:
 
 def find_done(text: str) -> TimeFrame | None:
     """Return the first statement that the fix is already done ("환불을 완료했습니다")."""
-    match = DONE.search(text)
-    return TimeFrame(match.group(), match.start(), match.end()) if match else None
+    for match in DONE.finditer(text):
+        # "once a new referral has been issued" is a condition, not a fix done.
+        if _PENDING.search(text[max(0, match.start() - 40) : match.start()]):
+            continue
+        return TimeFrame(match.group(), match.start(), match.end())
+    return None
+
+
+_PENDING = re.compile(r"\b(once|when|after|until|if|unless)\b[^.!?,;—]*$", re.IGNORECASE)
