@@ -17,6 +17,14 @@ LUNCH = "The catering for our 12:00 client lunch is 25 minutes late and the driv
 DEPOSIT = "My $3,800 payout is stuck in pending and my stock invoice is due Wednesday."
 INSTALMENT = "폰 할부금이 이번 달 청구서에 두 번 찍혀 있어요. 38,750원이 두 번이요."
 PIZZA = "피자가 뒤집혀서 왔어요. 토핑이 다 한쪽으로 쏠렸어요."
+PERM = "매직 스트레이트 받고 두피가 따갑더니 오늘 진물이 나요. 피부과 가야 할 것 같아요."
+GARDEN = "내일 11시 야외 웨딩인데 정원 스프링클러가 터져서 잔디가 물바다래요. 손이 떨려요."
+MATCH = "축구 중계 보려고 결제했는데 계속 버퍼링이에요. 친구들 불러서 같이 보려고 했는데 망했네요."
+BUMPER = "범퍼 수리가 목요일까지라더니 아직이에요. 출퇴근 차가 없어서 매일 택시비만 3만원씩 나가요."
+QUOTE = "견적은 48만원이었는데 당일에 사다리차 비용 12만원을 더 받아 갔어요."
+TV = "이사하고 보니 TV 액정이 깨져 있어요. 저녁에 식구들 다 모여서 보는 유일한 TV인데요."
+BAN = "You banned my account by mistake and I lost my place in the top 100 tournament bracket."
+LOBBY = "We've been in the lobby since 3pm with two tired kids. Our room still isn't ready."
 
 CASES: list[tuple[str, str, str, str, str]] = [
     # (rule, reply, customer_message, situation, expected)
@@ -92,6 +100,40 @@ CASES: list[tuple[str, str, str, str, str]] = [
         "delay",
         "pass",
     ),
+    ("impact", "정수리에 진물까지 났다니 얼마나 따가우셨을까요.", PERM, "incident", "pass"),
+    (
+        "impact",
+        "내일 예식을 앞두고 이런 소식을 들으셨으니 놀라실 만합니다.",
+        GARDEN,
+        "incident",
+        "pass",
+    ),
+    (
+        "impact",
+        "친구분들까지 불러 놓으셨는데 화면이 멈췄으니 김이 새셨겠어요.",
+        MATCH,
+        "incident",
+        "pass",
+    ),
+    ("impact", "택시비로 매일 3만원씩 쓰고 계시다니 마음이 무겁습니다.", BUMPER, "delay", "pass"),
+    (
+        "impact",
+        "식구분들이 매일 저녁 모여 보시던 TV가 없어졌으니 허전하시겠어요.",
+        TV,
+        "incident",
+        "pass",
+    ),
+    # The fine print of a quote is not what the failure cost them.
+    (
+        "impact",
+        "견적서에 '추가 비용 발생 가능'이라고 적혀 있어 환불은 어렵습니다.",
+        QUOTE,
+        "payment_error",
+        "fail",
+    ),
+    ("impact", "We've added 500 gems for the bracket spot you lost.", BAN, "mistake", "pass"),
+    ("impact", "Two hours in a lobby with tired kids is exhausting.", LOBBY, "delay", "pass"),
+    ("impact", "Your room will be ready at 5pm.", LOBBY, "delay", "fail"),
     # Empathy: fresh words for how it was for them.
     ("empathy", "더운데 아이 둘 데리고 40분이나… 많이 지치셨죠.", LUNCH, "delay", "pass"),
     ("empathy", "허리까지 아프셨다니 죄송합니다.", RENOVATION, "delay", "pass"),

@@ -35,8 +35,8 @@ KOREAN_STAKES = frozenset(
     마라톤 경기"""
     # family, health, home
     """ 아기 아이 애기 어머니 어머님 아버지 아버님 부모님 엄마 아빠 할머니 할아버지 가족 남편
-    아내 아들 딸 강아지 고양이 반려견 반려묘 건강 병원 약 알러지 알레르기 난방 추위 더위
-    배터리 끼니 식사 분유 이유식 기저귀"""
+    아내 아들 딸 식구 하객 어르신 친구 강아지 고양이 반려견 반려묘 건강 병원 약 알러지
+    알레르기 난방 추위 더위 배터리 끼니 식사 분유 이유식 기저귀"""
     # events and plans
     """ 생일 결혼식 칠순 팔순 환갑 돌잔치 장례식 제사 명절 추석 설날 여행 출국 비행기 항공권
     휴가 이사 입학 졸업 기념일 잔치 잔칫날 파티 캠핑 예식 여권 공연 콘서트 경기 전시회""".split()
@@ -69,6 +69,11 @@ _ADDRESSED_EN = re.compile(
     re.IGNORECASE,
 )
 _EN_WORD = re.compile(r"[a-z]+")
+_FELT_EN = re.compile(
+    r"\b(miserable|exhausting|awful|stressful|frustrating|maddening|worrying|scary|nightmare|"
+    r"terrible|horrible|upsetting|draining)\b",
+    re.IGNORECASE,
+)
 # A stake named only as a topic ("시험 준비 관련하여 문의하신 부분은", "할부금 이중 청구 관련하여",
 # "regarding your flight") or inside a condition for anyone ("출국이 임박하신 경우", "if your
 # trip") is not told back.
@@ -142,8 +147,10 @@ def told_back(analyzed: AnalyzedText, stakes: frozenset[str]) -> tuple[int, int]
                 if sentence.start() <= start < sentence.end() and form in stakes and not topic:
                     return start, end
             continue
-        # "you" doing or being something, or anything of "your" in the sentence.
-        if (not _ADDRESSED_EN.search(text) and not _YOUR.search(text)) or _CONDITION.search(text):
+        # "you" doing or being something, anything of "your", or how it was for them ("After a
+        # half-hour drive with two kids, sitting there … is miserable").
+        addressed = _ADDRESSED_EN.search(text) or _YOUR.search(text) or _FELT_EN.search(text)
+        if not addressed or _CONDITION.search(text):
             continue
         for match in _EN_WORD.finditer(text.lower()):
             if match.group() in stakes:

@@ -149,7 +149,8 @@ IMPACT = [
         r"(반차|연차|휴가|월차)(까지|를|을)? ?(쓰|내)|(일부러|멀리서|먼 길) .{0,10}(가셨|오셨|쓰셨)|"
         r"(하셔야|주무셔야|가셔야|기다리셔야|다시 오셔야|받으셔야) (할|하는|했던)"
     ),
-    rx(r"(비용|손해|손실|피해)(가|를|이|을)? ?(보셨|입으셨|발생|생기|생겼|끼쳐|드렸)"),
+    # Not the fine print "추가 비용 발생 가능".
+    rx(r"(비용|손해|손실|피해)(가|를|이|을)? ?(보셨|입으셨|발생(?! ?가능)|생기|생겼|끼쳐|드렸)"),
     # A date the customer must meet, drawing near ("카드 결제일이 모레로 다가오는데").
     rx(
         r"(결제일|납부일|마감일|마감|출국일|이사일|기한|만기일|만기|시험일|행사일|예식일)(이|가|은|는)? .{0,12}(다가오|코앞|얼마 남지|임박|닥쳐)"
@@ -210,15 +211,20 @@ IMPACT = [
     rx(
         r"(자리|앞|도중|길)(에서|에) .{0,30}(민망|당황|창피|난처|무안|수치)|"
         r"(셔야|으셔야) ?(했|하셨)(다니|으니|는데|던|을)|(이|가|도) 걸려 ?(있으|있는데|계시)|"
-        r"(지내|버티)(고 계시|시|셨)|(을|를) 보내게 (해|하|되|만들)|"
-        r"(?<!잘)못 [가-힣]{1,3}(셨|시고|셔서|시게|시니|시는)"
+        r"(지내|버티)(고 계시|고 계셨|시|셨)|(을|를) 보내게 (해|하|되|만들)|"
+        r"(?<!잘)못 [가-힣]{1,3}(셨|시고|셔서|시게|시니|시는)|"
+        # how far it went ("지각까지 하셨다니", "진물까지 났다니"), what lies ahead ("예식을
+        # 앞두고"), what they had set up ("친구분들까지 불러 놓으셨는데"), money spent on it
+        # ("12만원이나 쓰셨는데", "택시비로 3만원씩 쓰고 계시다니").
+        r"까지 [가-힣]{1,8}다니|(?<![가-힣])앞두(고|신|시고)|[가-힣]+ (놓으셨|두셨)는데|"
+        r"\d[\d,.]*\s*(만\s*)?원(이나|을|씩)? ?(쓰|내|들이|넣|날리)(셨|시고|시게|고 계시)"
     ),
     # English: what the failure took away or left the customer without.
     rx(
         r"\b(losing|lose|lost) (\w+ ){0,3}(of )?(training|reports?|work|sales|income|money|days?|hours?|weeks?|data|history|progress|tickets?|seats?|sleep)\b|"
         r"\b(being|been|was|were|are|go(ing)?|left|stay(ing)?) without (your|any|a|the|help|power|water|heat(ing)?|internet|money)\b|"
         r"\bon top of (a|your|the)\b|\b(riding|relying|counting) on\b|\b(are|were|is|was|'re) depending on\b|\bat stake\b|"
-        r"\bmissed out on\b|\bmiss(ed)? (your|the) (flight|connection|appointment|deadline|meeting|event|show|train|class)\b|"
+        r"\bmissed out on\b|\bthe (\w+ ){1,2}you('ve)? (lost|missed)\b|\bmiss(ed)? (your|the) (flight|connection|appointment|deadline|meeting|event|show|train|class)\b|"
         r"\b(money|\$[\d,.]+|£[\d,.]+|€[\d,.]+) (is |was )?(tied up|gone|out of your|sitting on)\b|"
         r"\b(hours?|days?|weeks?|months?) (of your (time|life)|in the same clothes|on hold)\b"
     ),
