@@ -85,6 +85,9 @@ def test_a_sentence_inside_boilerplate_is_not_read() -> None:
         "I've unlocked the next module for you so you can keep going.",
         "I linked the meter to your account this morning.",
         "I've just added £10 of emergency credit to your meter.",
+        "방금 오늘 출고분으로 넣어 특급으로 보냈고, 내일 도착합니다.",
+        "잘못 올라간 상세페이지는 방금 내렸습니다.",
+        "86만원 결제는 취소하고 68만원으로 다시 승인했으며, 3일 안에 반영됩니다.",
         "You've been rebooked on the 14:40 flight and a hotel voucher has been issued.",
     ],
 )
@@ -102,6 +105,8 @@ def test_an_undoing_that_is_the_failure_is_not_a_fix() -> None:
         "You may book again once a new referral has been issued.",
         "I've added your line to the repair job.",
         "The agent linked it to the wrong account.",
+        "허브에 분류 누락 확인 요청을 방금 넣었고, 내일 답을 받습니다.",
+        "방금 환불 요청 넣었고 카드사에 따라 3일 걸립니다.",
     ],
 )
 def test_a_condition_or_a_step_on_the_way_is_not_a_fix_done(sentence: str) -> None:

@@ -102,6 +102,10 @@ DONE = rx(
     r"cancell?ed|unblocked|unlocked|reset|removed|ended|re-?sent|rebooked|released|approved|waived|voided)\b"
     r"[^.!?]{0,40}\b(just now|this morning|today|already|in full)\b|"
     r"(넣어|고쳐|바꿔|보내|돌려|처리해|잡아|마련해|준비해|예약해) ?드렸|고쳤습니다|바꿨습니다|수정했습니다|"
+    # "방금 특급으로 보냈고", "상세페이지는 방금 내렸고"; a request put in ("방금 요청 넣었고")
+    # is a step on the way, not the fix.
+    r"(?<!요청을\s)(?<!요청\s)방금 (?![^.!?]{0,40}요청)[^.!?]{0,40}(보냈|내렸|넣었|바꿨|올렸|열었|막았|멈췄)|"
+    r"(취소하고|취소했고) [^.!?]{0,30}(승인했|결제했)|"
     r"\b(was|were|has been|have been) replaced|\b(has|have) (already )?been (fixed|resolved|refunded|restored|corrected|sent|re-?sent|"
     r"processed|reversed|credited|cancell?ed|issued|reinstated|reactivated)|\b(we|i)(['’]ve| have) (already |just )?(fixed|refunded|"
     r"restored|corrected|re-?sent|reversed|credited|processed|cancell?ed|released|unlocked|switched|linked|"
