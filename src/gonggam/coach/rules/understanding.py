@@ -589,7 +589,7 @@ def _stakes_told_back(ctx: CoachContext) -> tuple[int, int] | None:
     return span
 
 
-_HEDGED = re.compile(r"[가-힣]{0,2}다면|\S{0,3}면 죄송")
+_HEDGED = re.compile(r"[가-힣]{0,2}다면|\S{0,3}면 죄송|지만 [^.!?]{0,20}(부탁|바랍니다|양해)")
 
 
 def check_empathy(ctx: CoachContext) -> RuleResult:
@@ -599,7 +599,9 @@ def check_empathy(ctx: CoachContext) -> RuleResult:
         if not _HEDGED.match(ctx.text, match.end()):
             return passed_by("empathy", match)
     for start, end in ctx.reply.felt:
-        if not any(s <= start < e for s, e in ctx.cliche_spans):
+        if not any(s <= start < e for s, e in ctx.cliche_spans) and not _HEDGED.match(
+            ctx.text, end
+        ):
             return passed("empathy", ctx.text[start:end], (start, end))
     return failed(
         "empathy",
