@@ -174,6 +174,8 @@ CASES: list[tuple[str, str, str, str, str]] = [
         "payment_error",
         "fail",
     ),
+    # "…시겠지만 … 부탁드립니다" asks them to put up with it.
+    ("empathy", "번거로우시겠지만 차량 가지고 다시 방문 부탁드립니다.", BUMPER, "mistake", "fail"),
     (
         "empathy",
         "I can see your cancellation on Oct 31 and I've refunded the $89.",
