@@ -111,3 +111,19 @@ def test_an_undoing_that_is_the_failure_is_not_a_fix() -> None:
 )
 def test_a_condition_or_a_step_on_the_way_is_not_a_fix_done(sentence: str) -> None:
     assert find_done(sentence) is None
+
+
+def test_a_process_changed_for_next_time_is_no_way_through_for_this_customer() -> None:
+    customer = "학원비가 자동이체로 두 번 빠져나갔어요. 이번 달 생활비가 빠듯해요."
+    prevention = coach_reply(
+        "중복 출금은 저희 실수입니다. 청구 파일 발송 전에 두 명이 대조하도록 절차를 바꿨습니다.",
+        customer_message=customer,
+        situation="payment_error",
+    )
+    fixed = coach_reply(
+        "중복 출금은 저희 실수입니다. 중복분은 방금 계좌로 돌려 드렸습니다.",
+        customer_message=customer,
+        situation="payment_error",
+    )
+    assert prevention.rule("workaround").status == "fail"
+    assert fixed.rule("workaround").status == "pass"

@@ -346,13 +346,19 @@ def check_eta(ctx: CoachContext) -> RuleResult:
     return failed("eta", ctx.say("언제 해결되는지 없습니다", "no time frame"), example + ".")
 
 
+_PREVENTION = rx(
+    r"(절차|방식|규정|정책|프로세스|단계|기준|과정)(도|을|를|으로|로)? ?(\S+ ){0,2}바꿨"
+)
+
+
 def check_workaround(ctx: CoachContext) -> RuleResult:
     """`workaround`: something the customer can do while the fix is pending."""
     match = ctx.find(WORKAROUND) or interim_offer(ctx.text, ctx.cliche_spans)
     if match:
         return passed_by("workaround", match)
     done = ctx.done
-    if done:
+    # "확인 절차를 바꿨습니다" guards the next customer; it fixes nothing for this one.
+    if done and not _PREVENTION.search(sentence_around(ctx.text, done.start, 400)):
         # Already fixed: there is no meantime to bridge.
         return passed("workaround", done.text, (done.start, done.end))
     return failed(
