@@ -25,6 +25,13 @@ QUOTE = "견적은 48만원이었는데 당일에 사다리차 비용 12만원�
 TV = "이사하고 보니 TV 액정이 깨져 있어요. 저녁에 식구들 다 모여서 보는 유일한 TV인데요."
 BAN = "You banned my account by mistake and I lost my place in the top 100 tournament bracket."
 LOBBY = "We've been in the lobby since 3pm with two tired kids. Our room still isn't ready."
+GIFT = (
+    "The play kitchen for my son's 3rd birthday came in a crushed box. I can't give it like that."
+)
+SEATS = "You billed us for 40 seats after we went down to 25. Our finance team is asking me why."
+CARD = "조카 생일 선물 메시지 카드에 이름을 틀리게 써서 보내셨어요. 애가 서운해했어요."
+LIVING = "카드가 두 번 결제됐어요. 이번 달 생활비예요."
+LAUNDRY = "무인 세탁소 키오스크에서 6,000원 결제됐는데 세탁기가 안 돌아갔어요."
 
 CASES: list[tuple[str, str, str, str, str]] = [
     # (rule, reply, customer_message, situation, expected)
@@ -134,6 +141,43 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("impact", "We've added 500 gems for the bracket spot you lost.", BAN, "mistake", "pass"),
     ("impact", "Two hours in a lobby with tired kids is exhausting.", LOBBY, "delay", "pass"),
     ("impact", "Your room will be ready at 5pm.", LOBBY, "delay", "fail"),
+    (
+        "impact",
+        "Sorry the box came crushed, especially when it was meant for a birthday.",
+        GIFT,
+        "complaint",
+        "pass",
+    ),
+    (
+        "impact",
+        "It also left you explaining a bill you didn't cause to your finance team.",
+        SEATS,
+        "payment_error",
+        "pass",
+    ),
+    (
+        "impact",
+        "생일날 이름이 틀린 카드를 받았으니 얼마나 머쓱하셨을까요.",
+        CARD,
+        "mistake",
+        "pass",
+    ),
+    (
+        "impact",
+        "빨래 들고 가셨다가 그냥 돌아오셨을 생각에 죄송합니다.",
+        LAUNDRY,
+        "payment_error",
+        "pass",
+    ),
+    # The reply acts because of the stake, in so many words (coach_labels.md's own example).
+    ("impact", "이번 달 생활비라 오늘 안에 취소하겠습니다.", LIVING, "payment_error", "pass"),
+    (
+        "impact",
+        "결제 취소는 오늘 처리하겠습니다. 생활비 관련 문의는 고객센터로 주세요.",
+        LIVING,
+        "payment_error",
+        "fail",
+    ),
     # Empathy: fresh words for how it was for them.
     ("empathy", "더운데 아이 둘 데리고 40분이나… 많이 지치셨죠.", LUNCH, "delay", "pass"),
     ("empathy", "허리까지 아프셨다니 죄송합니다.", RENOVATION, "delay", "pass"),

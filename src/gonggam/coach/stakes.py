@@ -69,6 +69,11 @@ _ADDRESSED_EN = re.compile(
     re.IGNORECASE,
 )
 _EN_WORD = re.compile(r"[a-z]+")
+# The reply acts because of the stake: "생활비라 오늘 안에 취소하겠습니다".
+_BECAUSE_KO = re.compile(
+    r"^[^.!?,]{0,10}?(이?라서?|이니|니까|하니|안 ?되니|때문에)(\s|,|$)"
+)
+_ESPECIALLY = re.compile(r"\bespecially\b|\bof all (days|times|nights|weeks)\b", re.IGNORECASE)
 _FELT_EN = re.compile(
     r"\b(miserable|exhausting|awful|stressful|frustrating|maddening|worrying|scary|nightmare|"
     r"terrible|horrible|upsetting|draining)\b",
@@ -86,7 +91,7 @@ _CONDITION = re.compile(r"(경우|\bregarding\b|\bin case\b)", re.IGNORECASE)
 # Family words customers and agents spell differently ("애기 안고" → "아기를 안고").
 _SAME = {"애기": "아기", "아가": "아기", "애": "아이", "엄마": "어머니", "어머님": "어머니"}
 _SAME |= {"아빠": "아버지", "아버님": "아버지", "알레르기": "알러지", "카드대금": "카드값"}
-_SAME |= {"퇴근길": "퇴근"}
+_SAME |= {"퇴근길": "퇴근", "생일날": "생일"}
 
 
 def _noun_spans(analyzed: AnalyzedText) -> list[tuple[str, int, int]]:
@@ -140,16 +145,22 @@ def told_back(analyzed: AnalyzedText, stakes: frozenset[str]) -> tuple[int, int]
     for sentence in SENTENCE.finditer(reply):
         text = sentence.group()
         if korean:
-            if not _ADDRESSED_KO.search(_REQUEST_KO.sub("", text)) or _CONDITION.search(text):
+            if _CONDITION.search(text):
                 continue
+            addressed = _ADDRESSED_KO.search(_REQUEST_KO.sub("", text))
             for form, start, end in nouns:
-                topic = _TOPIC_KO.match(reply[end : end + 12])
-                if sentence.start() <= start < sentence.end() and form in stakes and not topic:
+                if not sentence.start() <= start < sentence.end() or form not in stakes:
+                    continue
+                after = reply[end : end + 14]
+                # The reply acts because of the stake ("이대로면 비용 처리가 안 되니 … 바로
+                # 취소했고"), said to the customer or not.
+                if (addressed or _BECAUSE_KO.match(after)) and not _TOPIC_KO.match(after[:12]):
                     return start, end
             continue
         # "you" doing or being something, anything of "your", or how it was for them ("After a
         # half-hour drive with two kids, sitting there … is miserable").
         addressed = _ADDRESSED_EN.search(text) or _YOUR.search(text) or _FELT_EN.search(text)
+        addressed = addressed or _ESPECIALLY.search(text)
         if not addressed or _CONDITION.search(text):
             continue
         for match in _EN_WORD.finditer(text.lower()):

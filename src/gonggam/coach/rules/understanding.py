@@ -182,7 +182,7 @@ IMPACT = [
     rx(
         r"\b(cost|costing) you\b|(?<!for\s)\byour (business|work|shop|store|plans|money|sales|customers|"
         r"trip|deadline|event|weekend|evening|payroll|launch|morning|afternoon)\b|"
-        r"\bleft you (unable|without|waiting|stuck|out of pocket|facing|with)|\bhaving to\b|"
+        r"\bleft you (unable|without|waiting|stuck|out of pocket|facing|with|\w+ing)\b|\bhaving to\b|"
         r"\b(losing|lost) your\b|\blocked out\b|\b(being|getting) (locked|stuck|stranded)|"
         r"\byour (wedding|interview|flight|exam|party|birthday|anniversary|funeral|move|rent)\b|\b(need|needed) (it |them )?for (a|an|your|the) \w+|\b(took|take|taking) (a|the) day off|\bday off work|"
         r"\b(couldn'?t|could not|can'?t|cannot|unable to|weren'?t able to|were not able to) "
@@ -216,7 +216,7 @@ IMPACT = [
         # how far it went ("지각까지 하셨다니", "진물까지 났다니"), what lies ahead ("예식을
         # 앞두고"), what they had set up ("친구분들까지 불러 놓으셨는데"), money spent on it
         # ("12만원이나 쓰셨는데", "택시비로 3만원씩 쓰고 계시다니").
-        r"까지 [가-힣]{1,8}다니|(?<![가-힣])앞두(고|신|시고)|[가-힣]+ (놓으셨|두셨)는데|"
+        r"(그냥|빈손으로) 돌아(오|가)(셨|시)|까지 [가-힣]{1,8}다니|(?<![가-힣])앞두(고|신|시고)|[가-힣]+ (놓으셨|두셨)는데|"
         r"\d[\d,.]*\s*(만\s*)?원(이나|을|씩)? ?(쓰|내|들이|넣|날리)(셨|시고|시게|고 계시)"
     ),
     # English: what the failure took away or left the customer without.
