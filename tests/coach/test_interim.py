@@ -26,6 +26,10 @@ INK = "My printer ink was due Tuesday. It's Thursday and I have client reports t
         "기다리시는 동안 1번 출구 앞 카페에 들어가 계세요.",
         "그 전까지 필요한 유아용품은 현지에서 구매하시고 영수증만 보관해 주세요.",
         "If you need to pay rent before then, most banks let you pick a voice call for the code.",
+        "그 전까지 창문 열어 두시고 전기 스위치는 건드리지 마세요.",
+        "그 전에 비가 오면 구멍 바깥쪽에 테이프를 붙여 두시면 물이 덜 들어옵니다.",
+        "급하게 입으셔야 하면 말씀해 주세요, 확인 끝난 옷부터 먼저 보내 드릴게요.",
+        "I've set up a spare cloud server for you so you can load the demo tonight.",
     ],
 )
 def test_a_way_offered_for_the_time_before_the_fix_is_found(sentence: str) -> None:

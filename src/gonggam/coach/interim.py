@@ -26,11 +26,11 @@ _FRAME = rx(
     r"(늦어지|늦|밀리|지연되)(면|시면|는 경우|ㄹ 경우|을 경우|실 경우)|"
     r"(늦어질|밀릴|지연될) .{0,8}있으면|"
     r"(급하|당장 필요하|오늘 필요하|먼저 필요하)(시면|시다면|신 경우|시니)|"
-    r"(하|보내|충전하|쓰|결제하|출발하|받으|이용하|보)셔야 "
-    r"(하(면|시면|니|므로|니까|는 경우)|한다면)|"
+    r"[가-힣]셔야 (하(면|시면|니|므로|니까|는 경우)|한다면)|"
     r"\b(before then|until then|in the meantime|while you wait|until (that|it|this|the fix|the \w+)"
     r"('s| is| are| has| gets)? ?(in|fixed|done|back|restored|ready|live)|"
     r"if you need (to|it|them|the|a|your|something)|"
+    r"so (that )?you can (\w+ ){1,4}(tonight|today|now|right away|meanwhile)|"
     r"if (you can'?t|you'd rather not|you'd prefer not to|you don'?t want to) wait|"
     r"if (anything|that|this|it) (slips|is late|runs late|doesn'?t work))\b"
 )
@@ -42,6 +42,9 @@ _OFFER = rx(
     r"(두었|뒀|놓았|해 두|잡아 두|넣어 두)|가능합니다|가능해요|가능하니|"
     # the customer told what to do meanwhile ("카페에 들어가 계세요", "구매하시고 영수증만")
     r"(계|가|들어가|이용하|쓰|사용하|구매하|사|보관해 주|결제해 보|해 보)(세요|시고|십시오)|"
+    # what to do or not do to stay safe or get by ("창문 열어 두시고 … 건드리지 마세요", "테이프를
+    # 붙여 두시면 … 막을 수 있습니다")
+    r"(두|놓|잠가|꺼|켜|빼) ?(두)?(세요|시고|시면)|지 마(세요|시고|십시오)|"
     r"\byou can\b|\blets? you\b(?! know)|\byou('re| are) (booked|welcome|able|covered)|"
     r"\bcan (store|still|use|run)\b|"
     r"\bfeel free\b|\bwe('ll| will) (pay|cover|send|give|lend|refund|book|bring|drop|put|hold)|"

@@ -70,9 +70,7 @@ _ADDRESSED_EN = re.compile(
 )
 _EN_WORD = re.compile(r"[a-z]+")
 # The reply acts because of the stake: "생활비라 오늘 안에 취소하겠습니다".
-_BECAUSE_KO = re.compile(
-    r"^[^.!?,]{0,10}?(이?라서?|이니|니까|하니|안 ?되니|때문에)(\s|,|$)"
-)
+_BECAUSE_KO = re.compile(r"^[^.!?,]{0,10}?(이?라서?|이니|니까|하니|안 ?되니|때문에)(\s|,|$)")
 _ESPECIALLY = re.compile(r"\bespecially\b|\bof all (days|times|nights|weeks)\b", re.IGNORECASE)
 _FELT_EN = re.compile(
     r"\b(miserable|exhausting|awful|stressful|frustrating|maddening|worrying|scary|nightmare|"
