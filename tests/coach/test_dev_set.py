@@ -15,10 +15,10 @@ def test_dev_set_shape() -> None:
     assert len(examples) >= 100
     holdout = [e for e in examples if e.split == "holdout"]
     # Tune grows with new styles; held-out lines are only ever added. What makes the held-out
-    # measure worth reading is its size (one miss is 0.6 points at 163 lines), and it must stay
-    # a real share of the set.
+    # measure worth reading is its size (one miss is 0.6 points at 163 lines), not its share
+    # of a tune set that keeps growing.
     assert len(holdout) >= 150
-    assert 0.1 <= len(holdout) / len(examples) <= 0.35
+    assert len(holdout) / len(examples) <= 0.35
     for example in examples:
         assert set(example.labels) == set(RULE_IDS)
         assert set(example.labels.values()) <= {"pass", "fail", "n/a"}
