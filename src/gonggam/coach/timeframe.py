@@ -155,14 +155,14 @@ def find_over_promise(text: str) -> TimeFrame | None:
     return TimeFrame(match.group(), match.start(), match.end()) if match else None
 
 
+# A done-fix word inside a condition: "once a new referral has been issued".
+_PENDING = re.compile(r"\b(once|when|after|until|if|unless)\b[^.!?,;—]*$", re.IGNORECASE)
+
+
 def find_done(text: str) -> TimeFrame | None:
     """Return the first statement that the fix is already done ("환불을 완료했습니다")."""
     for match in DONE.finditer(text):
-        # "once a new referral has been issued" is a condition, not a fix done.
         if _PENDING.search(text[max(0, match.start() - 40) : match.start()]):
             continue
         return TimeFrame(match.group(), match.start(), match.end())
     return None
-
-
-_PENDING = re.compile(r"\b(once|when|after|until|if|unless)\b[^.!?,;—]*$", re.IGNORECASE)
