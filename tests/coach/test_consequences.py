@@ -93,6 +93,9 @@ CASES: list[tuple[str, str, str, str, str]] = [
         "payment_error",
         "fail",
     ),
+    # A stake the customer depends on, never the fine print "depending on your bank".
+    ("impact", "I know you're depending on it for Friday's payroll.", DEPOSIT, "delay", "pass"),
+    ("impact", "The refund shows in 5 days depending on your bank.", DEPOSIT, "delay", "fail"),
     (
         "impact",
         "You were charged $89 after you'd cancelled, so that money is out of your account.",
@@ -236,18 +239,3 @@ def test_rule_reads_the_consequence(
 ) -> None:
     result = coach_reply(reply, customer_message=customer, situation=situation)
     assert result.rule(rule).status == expected, result.rule(rule).evidence
-
-
-def test_depending_on_it_is_a_stake_but_depending_on_your_bank_is_not() -> None:
-    stake = coach_reply(
-        "I know you're depending on it for Friday's payroll.",
-        customer_message=DEPOSIT,
-        situation="delay",
-    )
-    bank = coach_reply(
-        "The refund shows in 5 days depending on your bank.",
-        customer_message=DEPOSIT,
-        situation="delay",
-    )
-    assert stake.rule("impact").status == "pass"
-    assert bank.rule("impact").status == "fail"
